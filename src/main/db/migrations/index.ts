@@ -1,0 +1,7 @@
+import { initial } from './001-initial.ts';
+import type { Migration } from './migration.ts';
+
+/** Every migration, in order. Append only: a shipped migration is never edited. */
+export const MIGRATIONS: readonly Migration[] = [initial];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

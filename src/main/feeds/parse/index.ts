@@ -1,0 +1,42 @@
+import { readAtom } from './atom.ts';
+import { decodeFeedBytes } from './decode.ts';
+import { readJsonFeed } from './json-feed.ts';
+import { readRss } from './rss.ts';
+import { FeedParseError, type ParseOptions, type ParsedFeed } from './types.ts';
+import { childElements, parseXml } from './xml-tree.ts';
+
+export { FeedParseError } from './types.ts';
+export type { ParsedFeed, ParsedItem, FeedFormat } from './types.ts';
+
+/**
+ * Reads a feed in any supported format. The format is decided from the content, never
+ * from the Content-Type (servers get that wrong all the time). Throws FeedParseError,
+ * with the reason in words, when the input is not a feed.
+ */
+export function parseFeed(input: Uint8Array | string, options: ParseOptions = {}): ParsedFeed {
+  const text = typeof input === 'string' ? input : decodeFeedBytes(input, options.contentType);
+  const base = options.baseUrl ?? null;
+  const start = text.trimStart();
+  if (start.startsWith('{')) return readJsonFeed(start, base);
+  if (!start.startsWith('<')) throw new FeedParseError('not a feed: the document is neither XML nor JSON');
+
+  const document = parseXml(text);
+  const root = childElements(document)[0];
+  if (!root) throw new FeedParseError('not a feed: the XML has no root element');
+  switch (root.name) {
+    case 'rss': {
+      const version = root.attrs.version?.trim() ?? '';
+      return readRss(root, version.startsWith('0.9') ? 'rss09' : 'rss2', base);
+    }
+    case 'rdf':
+      return readRss(root, root.children.some((c) => typeof c !== 'string' && c.nsUri === 'http://my.netscape.com/rdf/simple/0.9/') ? 'rss09' : 'rss1', base);
+    case 'feed':
+      return readAtom(root, root.nsUri === 'http://purl.org/atom/ns#' || root.attrs.version === '0.3' ? 'atom03' : 'atom1', base);
+    case 'channel':
+      return readRss(root, 'rss2', base);
+    case 'html':
+      throw new FeedParseError('not a feed: this is an HTML page (try subscribing to the site address to find its feed)');
+    default:
+      throw new FeedParseError(`not a feed: the root element is <${root.rawName}>`);
+  }
+}

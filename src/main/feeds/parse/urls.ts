@@ -1,0 +1,37 @@
+/** Resolves `href` against `base`; returns the input unchanged when either is unusable. */
+export function resolveUrl(href: string | null | undefined, base: string | null | undefined): string | null {
+  if (href === null || href === undefined) return null;
+  const trimmed = href.trim();
+  if (!trimmed) return base ? null : null;
+  if (!base) return trimmed;
+  try {
+    return new URL(trimmed, base).href;
+  } catch {
+    return trimmed;
+  }
+}
+
+const URL_ATTRS = /(\s(?:href|src|poster|cite|background|longdesc|action|data)\s*=\s*)("[^"]*"|'[^']*'|[^\s>"']+)/gi;
+const SRCSET_ATTR = /(\ssrcset\s*=\s*)("[^"]*"|'[^']*')/gi;
+
+/** Makes every URL inside an HTML fragment absolute, so stored content reads the same anywhere. */
+export function resolveUrlsInHtml(html: string, base: string | null | undefined): string {
+  if (!base || !html.includes('<')) return html;
+  return html.replace(/<[a-z][^>]*>/gi, (tag) =>
+    tag
+      .replace(URL_ATTRS, (_all, head: string, value: string) => {
+        const quote = value[0] === '"' || value[0] === "'" ? value[0] : '';
+        const raw = quote ? value.slice(1, -1) : value;
+        if (/^(#|data:|mailto:|javascript:)/i.test(raw.trim())) return `${head}${value}`;
+        const resolved = resolveUrl(raw.replace(/&amp;/g, '&'), base) ?? raw;
+        return `${head}"${resolved.replace(/&/g, '&amp;').replace(/"/g, '%22')}"`;
+      })
+      .replace(SRCSET_ATTR, (_all, head: string, value: string) => {
+        const list = value.slice(1, -1).split(',').map((candidate) => {
+          const [u = '', ...descriptor] = candidate.trim().split(/\s+/);
+          return [resolveUrl(u, base) ?? u, ...descriptor].join(' ');
+        });
+        return `${head}"${list.join(', ')}"`;
+      }),
+  );
+}

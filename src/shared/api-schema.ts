@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { ApiError, type NewsApi, type NewsMethod } from './api.ts';
+
+/**
+ * Runtime shapes of every method's arguments. Both shells call `parseArgs` before a
+ * service sees anything, so a hostile or buggy renderer gets an `invalid-argument`
+ * error instead of reaching SQL or the network with garbage.
+ */
+const id = z.number().int().positive();
+const limit = z.number().int().min(1).max(500);
+const url = z
+  .string()
+  .trim()
+  .min(1)
+  .max(2048)
+  .refine((value) => /^https?:\/\//i.test(value) || !/^[a-z][a-z0-9+.-]*:/i.test(value), {
+    message: 'only http and https addresses can be subscribed to',
+  });
+
+const argSchemas = {
+  getStatus: z.tuple([]),
+  listSections: z.tuple([]),
+  listFeeds: z.tuple([]),
+  listArticles: z.tuple([
+    z.strictObject({
+      view: z.enum(['all', 'unread', 'bookmarks']),
+      sectionId: id.optional(),
+      feedId: id.optional(),
+      order: z.enum(['newest', 'oldest']).optional(),
+      after: z.string().max(64).optional(),
+      limit: limit.optional(),
+    }),
+  ]),
+  getArticle: z.tuple([id]),
+  setRead: z.tuple([id, z.boolean()]),
+  setBookmarked: z.tuple([id, z.boolean()]),
+  getTrending: z.tuple([z.strictObject({ sectionId: id.optional(), limit: limit.optional() })]),
+  loadSampleLibrary: z.tuple([]),
+  importOpml: z.tuple([z.string().max(20_000_000)]),
+  subscribe: z.tuple([url, z.string().trim().min(1).max(200).optional()]),
+  syncNow: z.tuple([]),
+  getSettings: z.tuple([]),
+  updateSettings: z.tuple([
+    z.strictObject({
+      theme: z.enum(['light', 'dark', 'system']).optional(),
+      readerFontSize: z.number().int().min(12).max(32).optional(),
+    }),
+  ]),
+} satisfies { [M in NewsMethod]: z.ZodType<Parameters<NewsApi[M]>> };
+
+export const NEWS_METHODS = Object.keys(argSchemas) as NewsMethod[];
+
+export function isNewsMethod(name: unknown): name is NewsMethod {
+  return typeof name === 'string' && Object.hasOwn(argSchemas, name);
+}
+
+export function parseArgs<M extends NewsMethod>(method: M, args: unknown): Parameters<NewsApi[M]> {
+  const result = argSchemas[method].safeParse(args);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.length ? ` (argument ${issue.path.join('.')})` : '';
+    throw new ApiError('invalid-argument', `${method}: ${issue?.message ?? 'invalid arguments'}${where}`);
+  }
+  return result.data as Parameters<NewsApi[M]>;
+}
+
+/** Calls a method on an implementation after validating its arguments. */
+export async function dispatch(api: NewsApi, method: unknown, args: unknown): Promise<unknown> {
+  if (!isNewsMethod(method)) throw new ApiError('invalid-argument', `unknown method ${String(method)}`);
+  const parsed = parseArgs(method, args);
+  return (api[method] as (...a: unknown[]) => Promise<unknown>)(...parsed);
+}
+
+/** Turns anything thrown by a service into the error shape both shells send back. */
+export function toErrorShape(error: unknown): { code: ApiError['code']; message: string } {
+  if (error instanceof ApiError) return { code: error.code, message: error.message };
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', message };
+}

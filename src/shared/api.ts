@@ -1,0 +1,151 @@
+/**
+ * The one contract between the renderer and the main process.
+ *
+ * The Electron preload and the browser-mode client both expose exactly `NewsApi`;
+ * the main process implements it once (src/main/library/news-service.ts).
+ * Every argument is validated at the boundary (src/shared/api-schema.ts): the
+ * renderer is untrusted.
+ */
+
+export type Theme = 'light' | 'dark' | 'system';
+
+export interface LibraryStatus {
+  schemaVersion: number;
+  dataDir: string;
+  databasePath: string;
+  sections: number;
+  feeds: number;
+  articles: number;
+  unread: number;
+  bookmarks: number;
+}
+
+export interface SectionSummary {
+  id: number;
+  name: string;
+  feedCount: number;
+  unreadCount: number;
+}
+
+export interface FeedSummary {
+  id: number;
+  title: string;
+  url: string;
+  siteUrl: string | null;
+  sectionId: number | null;
+  sectionName: string | null;
+  unreadCount: number;
+  lastSuccessAt: string | null;
+  /** The last fetch error in words, or null when the feed is healthy. */
+  lastError: string | null;
+}
+
+/** Which articles a list shows. `view` picks the smart list; `sectionId` narrows to one section. */
+export interface ArticleQuery {
+  view: 'all' | 'unread' | 'bookmarks';
+  sectionId?: number;
+  feedId?: number;
+  order?: 'newest' | 'oldest';
+  /** Keyset cursor: the `cursor` of the previous page's last row. */
+  after?: string;
+  limit?: number;
+}
+
+export interface ArticleRow {
+  id: number;
+  feedId: number;
+  feedTitle: string;
+  sectionName: string | null;
+  title: string;
+  excerpt: string;
+  url: string | null;
+  thumbnailUrl: string | null;
+  /** ISO-8601 instant: when it was published, or when it arrived if the feed gave no date. */
+  publishedAt: string;
+  read: boolean;
+  bookmarked: boolean;
+  cursor: string;
+}
+
+export interface ArticlePage {
+  rows: ArticleRow[];
+  /** Pass as `after` to get the next page; null when this was the last page. */
+  nextCursor: string | null;
+}
+
+export interface ArticleDetail extends ArticleRow {
+  author: string | null;
+  /** The article body as stored; the renderer sanitizes it again before showing it. */
+  contentHtml: string;
+}
+
+export interface TrendingItem {
+  articleId: number;
+  sectionName: string | null;
+  headline: string;
+  publishedAt: string;
+  sources: number;
+}
+
+export interface ImportReport {
+  sectionsAdded: number;
+  feedsAdded: number;
+  articlesAdded: number;
+  /** Entries that could not be imported, each with its reason in words. */
+  problems: string[];
+}
+
+export interface Settings {
+  theme: Theme;
+  readerFontSize: number;
+}
+
+export interface SyncProgress {
+  feedsDone: number;
+  feedsTotal: number;
+  newArticles: number;
+  failures: number;
+  running: boolean;
+}
+
+/** Push events from main to renderer, by name. */
+export interface NewsEvents {
+  'sync-progress': SyncProgress;
+  'library-changed': { reason: string };
+}
+export type NewsEventName = keyof NewsEvents;
+export const NEWS_EVENT_NAMES: readonly NewsEventName[] = ['sync-progress', 'library-changed'];
+
+export interface NewsApi {
+  getStatus(): Promise<LibraryStatus>;
+  listSections(): Promise<SectionSummary[]>;
+  listFeeds(): Promise<FeedSummary[]>;
+  listArticles(query: ArticleQuery): Promise<ArticlePage>;
+  getArticle(id: number): Promise<ArticleDetail | null>;
+  setRead(id: number, read: boolean): Promise<void>;
+  setBookmarked(id: number, bookmarked: boolean): Promise<void>;
+  getTrending(query: { sectionId?: number; limit?: number }): Promise<TrendingItem[]>;
+  loadSampleLibrary(): Promise<ImportReport>;
+  importOpml(opmlText: string): Promise<ImportReport>;
+  subscribe(url: string, sectionName?: string): Promise<FeedSummary>;
+  syncNow(): Promise<SyncProgress>;
+  getSettings(): Promise<Settings>;
+  updateSettings(patch: Partial<Settings>): Promise<Settings>;
+}
+
+export type NewsMethod = keyof NewsApi;
+
+/** What a failed call rejects with, on both shells: a code to branch on and words to show. */
+export interface ApiErrorShape {
+  code: 'invalid-argument' | 'not-found' | 'feed-error' | 'internal';
+  message: string;
+}
+
+export class ApiError extends Error implements ApiErrorShape {
+  readonly code: ApiErrorShape['code'];
+  constructor(code: ApiErrorShape['code'], message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+  }
+}
