@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError, type NewsApi, type NewsMethod } from './api.ts';
+import { ApiError, type CallResult, type NewsApi, type NewsMethod } from './api.ts';
 
 /**
  * Runtime shapes of every method's arguments. Both shells call `parseArgs` before a
@@ -48,8 +48,6 @@ const argSchemas = {
   ]),
 } satisfies { [M in NewsMethod]: z.ZodType<Parameters<NewsApi[M]>> };
 
-export const NEWS_METHODS = Object.keys(argSchemas) as NewsMethod[];
-
 export function isNewsMethod(name: unknown): name is NewsMethod {
   return typeof name === 'string' && Object.hasOwn(argSchemas, name);
 }
@@ -71,9 +69,17 @@ export async function dispatch(api: NewsApi, method: unknown, args: unknown): Pr
   return (api[method] as (...a: unknown[]) => Promise<unknown>)(...parsed);
 }
 
-/** Turns anything thrown by a service into the error shape both shells send back. */
-export function toErrorShape(error: unknown): { code: ApiError['code']; message: string } {
-  if (error instanceof ApiError) return { code: error.code, message: error.message };
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'internal', message };
+/**
+ * Validates and runs one call, never throwing: both shells send the result as it is.
+ * Unexpected errors are logged here and reach the renderer as words, not stacks.
+ */
+export async function handleCall(api: NewsApi, method: unknown, args: unknown): Promise<CallResult> {
+  try {
+    return { ok: true, value: await dispatch(api, method, args) };
+  } catch (error) {
+    if (error instanceof ApiError) return { ok: false, error: { code: error.code, message: error.message } };
+    console.error(`broadsheet: ${String(method)} failed:`, error);
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { code: 'internal', message } };
+  }
 }

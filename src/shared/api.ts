@@ -135,11 +135,37 @@ export interface NewsApi {
 
 export type NewsMethod = keyof NewsApi;
 
+/** Every method of the contract, for the bridges that forward calls by name. */
+export const NEWS_METHODS = [
+  'getStatus',
+  'listSections',
+  'listFeeds',
+  'listArticles',
+  'getArticle',
+  'setRead',
+  'setBookmarked',
+  'getTrending',
+  'loadSampleLibrary',
+  'importOpml',
+  'subscribe',
+  'syncNow',
+  'getSettings',
+  'updateSettings',
+] as const satisfies readonly NewsMethod[];
+
+// Fails to compile if a method of NewsApi is missing from NEWS_METHODS.
+type MissingMethods = Exclude<NewsMethod, (typeof NEWS_METHODS)[number]>;
+const _allMethodsListed: MissingMethods extends never ? true : MissingMethods = true;
+void _allMethodsListed;
+
 /** What a failed call rejects with, on both shells: a code to branch on and words to show. */
 export interface ApiErrorShape {
   code: 'invalid-argument' | 'not-found' | 'feed-error' | 'internal';
   message: string;
 }
+
+/** What crosses the boundary for every call, on both shells: a value or an error, never a throw. */
+export type CallResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorShape };
 
 export class ApiError extends Error implements ApiErrorShape {
   readonly code: ApiErrorShape['code'];
@@ -148,4 +174,10 @@ export class ApiError extends Error implements ApiErrorShape {
     this.name = 'ApiError';
     this.code = code;
   }
+}
+
+/** Unwraps a CallResult on the renderer side, rethrowing failures as ApiError. */
+export function unwrapResult(result: CallResult): unknown {
+  if (result.ok) return result.value;
+  throw new ApiError(result.error.code, result.error.message);
 }

@@ -1,0 +1,161 @@
+/**
+ * `npm run cli -- <command> [options]`: Broadsheet for scripts and tests, on the same
+ * services as the app. Errors are printed in words with a non-zero exit code.
+ */
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ApiError } from '../shared/api.ts';
+import { parseCommand } from './cli/parse-command.ts';
+import { resolveDataDir } from './data-dir.ts';
+import { searchArticles } from './library/search.ts';
+import { NewsService } from './library/news-service.ts';
+import { writeOpml } from './opml/export-opml.ts';
+import { RESOURCES_DIR } from './repo-paths.ts';
+import { syncAll } from './sync/sync-all.ts';
+
+const HELP = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  status [--json]                      what the library holds
+  load-sample                          load the bundled sample library
+  parse <file-or-url…> [--base-url U]  print feeds as normalized JSON (JSON Lines for several)
+  subscribe <url> [--section NAME]     subscribe to a feed or a site that links to one
+  import-opml <file>                   import subscriptions (folders become sections)
+  export-opml [file]                   write subscriptions as OPML (to stdout without a file)
+  sync [--json]                        fetch every feed now and report per feed
+  articles [--section NAME] [--limit N] [--json]
+  search <query> [--limit N] [--json]
+
+Options:
+  --data-dir DIR   the library folder (default: BROADSHEET_DATA_DIR, then the app's data folder)
+  -h, --help       this help`;
+
+const { values: opts, positionals } = (() => {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        'data-dir': { type: 'string' },
+        json: { type: 'boolean', default: false },
+        section: { type: 'string' },
+        limit: { type: 'string' },
+        'base-url': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`broadsheet: ${(error as Error).message}\n\n${HELP}`);
+    process.exit(2);
+  }
+})();
+
+const [command, ...rest] = positionals;
+
+async function main(): Promise<number> {
+  if (opts.help || !command) {
+    console.log(HELP);
+    return command || opts.help ? 0 : 2;
+  }
+  if (command === 'parse') return parseCommand(rest, opts['base-url']);
+
+  const service = new NewsService({ dataDir: resolveDataDir(process.argv.slice(2)), resourcesDir: RESOURCES_DIR });
+  try {
+    return await runLibraryCommand(service);
+  } finally {
+    service.close();
+  }
+}
+
+async function runLibraryCommand(service: NewsService): Promise<number> {
+  const limit = opts.limit === undefined ? undefined : Number(opts.limit);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 500)) throw new ApiError('invalid-argument', '--limit must be a whole number from 1 to 500');
+  switch (command) {
+    case 'status': {
+      const status = await service.getStatus();
+      if (opts.json) return print(status);
+      console.log(
+        `Library ${status.databasePath} (schema ${status.schemaVersion})\n` +
+          `${status.sections} sections, ${status.feeds} feeds, ${status.articles} articles (${status.unread} unread), ${status.bookmarks} bookmarks`,
+      );
+      return 0;
+    }
+    case 'load-sample': {
+      const report = await service.loadSampleLibrary();
+      return opts.json ? print(report) : (console.log(`Loaded ${report.feedsAdded} feeds and ${report.articlesAdded} articles in ${report.sectionsAdded} new sections.`), 0);
+    }
+    case 'subscribe': {
+      const url = rest[0];
+      if (!url) throw new ApiError('invalid-argument', 'subscribe needs an address');
+      const feed = await service.subscribe(url, opts.section);
+      return opts.json ? print(feed) : (console.log(`Subscribed to ${feed.title} (${feed.url}).`), 0);
+    }
+    case 'import-opml': {
+      const file = rest[0];
+      if (!file) throw new ApiError('invalid-argument', 'import-opml needs a file');
+      const report = await service.importOpml(fs.readFileSync(file, 'utf8'));
+      if (opts.json) return print(report);
+      console.log(`Imported ${report.feedsAdded} feeds into ${report.sectionsAdded} new sections.`);
+      for (const problem of report.problems) console.log(`  skipped ${problem}`);
+      return 0;
+    }
+    case 'export-opml': {
+      const opml = writeOpml(await service.listFeeds());
+      if (rest[0]) fs.writeFileSync(rest[0], opml);
+      else process.stdout.write(opml);
+      return 0;
+    }
+    case 'sync': {
+      const summary = await syncAll(service.db, () => undefined, { force: true });
+      const titles = new Map((await service.listFeeds()).map((f) => [f.id, f]));
+      const report = {
+        feeds: summary.feedsTotal,
+        ok: summary.results.filter((r) => r.status === 'ok').length,
+        notModified: summary.results.filter((r) => r.status === 'not-modified').length,
+        failed: summary.results.flatMap((r) => (r.status === 'failed' ? [{ feed: titles.get(r.feedId)?.url ?? r.feedId, error: r.error }] : [])),
+        newArticles: summary.newArticles,
+        durationMs: summary.durationMs,
+      };
+      if (opts.json) return print(report);
+      console.log(`Synced ${report.feeds} feeds in ${(report.durationMs / 1000).toFixed(1)} s: ${report.ok} updated, ${report.notModified} unchanged, ${report.failed.length} failed, ${report.newArticles} new articles.`);
+      for (const f of report.failed) console.log(`  ${f.feed}: ${f.error}`);
+      return report.failed.length > 0 ? 1 : 0;
+    }
+    case 'articles': {
+      const sectionId = opts.section ? await sectionIdByName(service, opts.section) : undefined;
+      const page = await service.listArticles({ view: 'all', sectionId, limit: limit ?? 50 });
+      if (opts.json) return print(page.rows);
+      for (const a of page.rows) console.log(`${a.publishedAt.slice(0, 16)}  ${a.sectionName ?? '-'}  ${a.title}`);
+      return 0;
+    }
+    case 'search': {
+      const query = rest.join(' ');
+      if (!query.trim()) throw new ApiError('invalid-argument', 'search needs words to look for');
+      const rows = searchArticles(service.db, query, { limit: limit ?? 50 });
+      if (opts.json) return print(rows);
+      for (const a of rows) console.log(`${a.publishedAt.slice(0, 10)}  ${a.title}`);
+      return 0;
+    }
+    default:
+      console.error(`broadsheet: unknown command “${command}”\n\n${HELP}`);
+      return 2;
+  }
+}
+
+async function sectionIdByName(service: NewsService, name: string): Promise<number> {
+  const section = (await service.listSections()).find((s) => s.name.toLowerCase() === name.toLowerCase());
+  if (!section) throw new ApiError('not-found', `There is no section “${name}”.`);
+  return section.id;
+}
+
+function print(value: unknown): number {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`broadsheet: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,111 @@
+import type { Database } from 'better-sqlite3';
+import type { ArticleDetail, ArticlePage, ArticleQuery, ArticleRow } from '../../shared/api.ts';
+
+const EXCERPT_CHARS = 240;
+const DEFAULT_PAGE = 100;
+
+interface Row {
+  id: number;
+  feedId: number;
+  feedTitle: string;
+  sectionName: string | null;
+  title: string;
+  excerpt: string;
+  url: string | null;
+  thumbnailUrl: string | null;
+  publishedAt: number;
+  read: number;
+  bookmarked: number;
+}
+
+const ROW_SELECT = `
+  SELECT a.id, a.feed_id AS feedId, f.title AS feedTitle, s.name AS sectionName, a.title,
+    substr(a.body_text, 1, ${EXCERPT_CHARS}) AS excerpt, a.url, a.thumbnail_url AS thumbnailUrl,
+    a.published_at AS publishedAt, st.read, st.bookmarked`;
+const ROW_FROM = `
+  FROM articles a
+  JOIN article_state st ON st.article_id = a.id
+  JOIN feeds f ON f.id = a.feed_id
+  LEFT JOIN sections s ON s.id = f.section_id`;
+
+/** One page of a list, newest (or oldest) first, continued by keyset so deep pages stay fast. */
+export function listArticles(db: Database, query: ArticleQuery): ArticlePage {
+  const where: string[] = [];
+  const params: Record<string, number> = {};
+  if (query.view === 'unread') where.push('st.read = 0');
+  if (query.view === 'bookmarks') where.push('st.bookmarked = 1');
+  if (query.sectionId !== undefined) {
+    where.push('f.section_id = @sectionId');
+    params.sectionId = query.sectionId;
+  }
+  if (query.feedId !== undefined) {
+    where.push('a.feed_id = @feedId');
+    params.feedId = query.feedId;
+  }
+  const newest = query.order !== 'oldest';
+  const cursor = parseCursor(query.after);
+  if (cursor) {
+    where.push(`(a.published_at, a.id) ${newest ? '<' : '>'} (@cursorTime, @cursorId)`);
+    params.cursorTime = cursor.time;
+    params.cursorId = cursor.id;
+  }
+  const limit = query.limit ?? DEFAULT_PAGE;
+  params.limit = limit + 1;
+  const direction = newest ? 'DESC' : 'ASC';
+  const rows = db
+    .prepare<Record<string, number>, Row>(
+      `${ROW_SELECT} ${ROW_FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY a.published_at ${direction}, a.id ${direction} LIMIT @limit`,
+    )
+    .all(params);
+  const page = rows.slice(0, limit).map(toArticleRow);
+  return { rows: page, nextCursor: rows.length > limit ? (page.at(-1)?.cursor ?? null) : null };
+}
+
+export function getArticle(db: Database, id: number): ArticleDetail | null {
+  const row = db
+    .prepare<[number], Row & { author: string | null; contentHtml: string }>(
+      `${ROW_SELECT}, a.author, a.content_html AS contentHtml ${ROW_FROM} WHERE a.id = ?`,
+    )
+    .get(id);
+  if (!row) return null;
+  return { ...toArticleRow(row), author: row.author, contentHtml: row.contentHtml };
+}
+
+export function toArticleRow(row: Row): ArticleRow {
+  return {
+    id: row.id,
+    feedId: row.feedId,
+    feedTitle: row.feedTitle,
+    sectionName: row.sectionName,
+    title: row.title,
+    excerpt: row.excerpt,
+    url: row.url,
+    thumbnailUrl: row.thumbnailUrl,
+    publishedAt: new Date(row.publishedAt).toISOString(),
+    read: row.read === 1,
+    bookmarked: row.bookmarked === 1,
+    cursor: `${row.publishedAt}:${row.id}`,
+  };
+}
+
+function parseCursor(after: string | undefined): { time: number; id: number } | null {
+  const match = after ? /^(-?\d+):(\d+)$/.exec(after) : null;
+  return match ? { time: Number(match[1]), id: Number(match[2]) } : null;
+}
+
+/** Returns false when there is no such article. */
+export function setRead(db: Database, id: number, read: boolean, now = Date.now()): boolean {
+  return (
+    db.prepare('UPDATE article_state SET read = ?, read_at = ? WHERE article_id = ?').run(read ? 1 : 0, read ? now : null, id)
+      .changes > 0
+  );
+}
+
+export function setBookmarked(db: Database, id: number, bookmarked: boolean, now = Date.now()): boolean {
+  return (
+    db
+      .prepare('UPDATE article_state SET bookmarked = ?, bookmarked_at = ? WHERE article_id = ?')
+      .run(bookmarked ? 1 : 0, bookmarked ? now : null, id).changes > 0
+  );
+}

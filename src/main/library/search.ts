@@ -1,0 +1,37 @@
+import type { Database } from 'better-sqlite3';
+import type { ArticleRow } from '../../shared/api.ts';
+import { toArticleRow } from './articles.ts';
+
+/**
+ * Turns what a person types into a safe FTS5 query: each word is quoted (so FTS5
+ * syntax characters cannot break it), and the last word matches as a prefix so
+ * results appear while typing.
+ */
+export function toFtsQuery(input: string): string | null {
+  const words = input.match(/[\p{L}\p{N}_]+/gu) ?? [];
+  if (words.length === 0) return null;
+  return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+}
+
+export function searchArticles(db: Database, input: string, options: { sectionId?: number; bookmarked?: boolean; limit?: number } = {}): ArticleRow[] {
+  const match = toFtsQuery(input);
+  if (!match) return [];
+  const where = ['articles_fts MATCH @match'];
+  if (options.sectionId !== undefined) where.push('f.section_id = @sectionId');
+  if (options.bookmarked) where.push('st.bookmarked = 1');
+  const rows = db
+    .prepare(`
+      SELECT a.id, a.feed_id AS feedId, f.title AS feedTitle, s.name AS sectionName, a.title,
+        substr(a.body_text, 1, 240) AS excerpt, a.url, a.thumbnail_url AS thumbnailUrl,
+        a.published_at AS publishedAt, st.read, st.bookmarked
+      FROM articles_fts
+      JOIN articles a ON a.id = articles_fts.rowid
+      JOIN article_state st ON st.article_id = a.id
+      JOIN feeds f ON f.id = a.feed_id
+      LEFT JOIN sections s ON s.id = f.section_id
+      WHERE ${where.join(' AND ')}
+      ORDER BY bm25(articles_fts, 4.0, 1.0), a.published_at DESC
+      LIMIT @limit`)
+    .all({ match, limit: options.limit ?? 50, ...(options.sectionId === undefined ? {} : { sectionId: options.sectionId }) });
+  return (rows as Parameters<typeof toArticleRow>[0][]).map(toArticleRow);
+}

@@ -1,0 +1,74 @@
+import type { Database } from 'better-sqlite3';
+import type { FeedSummary, SectionSummary } from '../../shared/api.ts';
+
+/** Sections with their unread counts, counted in SQL from article state so they never drift. */
+export function listSections(db: Database): SectionSummary[] {
+  return db
+    .prepare<[], SectionSummary>(`
+      SELECT s.id, s.name,
+        (SELECT count(*) FROM feeds f WHERE f.section_id = s.id) AS feedCount,
+        (SELECT count(*) FROM feeds f
+           JOIN articles a ON a.feed_id = f.id
+           JOIN article_state st ON st.article_id = a.id AND st.read = 0
+         WHERE f.section_id = s.id) AS unreadCount
+      FROM sections s
+      ORDER BY s.position, s.name COLLATE NOCASE`)
+    .all();
+}
+
+/** The id of the section with this name, created at the end of the list if it is new. */
+export function ensureSection(db: Database, name: string): number {
+  const trimmed = name.trim();
+  const existing = db.prepare<[string], { id: number }>('SELECT id FROM sections WHERE name = ?').get(trimmed);
+  if (existing) return existing.id;
+  const info = db
+    .prepare('INSERT INTO sections (name, position) VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM sections))')
+    .run(trimmed);
+  return Number(info.lastInsertRowid);
+}
+
+interface FeedRow {
+  id: number;
+  title: string;
+  url: string;
+  siteUrl: string | null;
+  sectionId: number | null;
+  sectionName: string | null;
+  unreadCount: number;
+  lastSuccessAt: number | null;
+  lastError: string | null;
+}
+
+const FEED_SELECT = `
+  SELECT f.id, f.title, f.url, f.site_url AS siteUrl, f.section_id AS sectionId, s.name AS sectionName,
+    (SELECT count(*) FROM articles a JOIN article_state st ON st.article_id = a.id AND st.read = 0
+     WHERE a.feed_id = f.id) AS unreadCount,
+    f.last_success_at AS lastSuccessAt, f.last_error AS lastError
+  FROM feeds f LEFT JOIN sections s ON s.id = f.section_id`;
+
+export function listFeeds(db: Database): FeedSummary[] {
+  return db.prepare<[], FeedRow>(`${FEED_SELECT} ORDER BY s.position, f.title COLLATE NOCASE`).all().map(toFeedSummary);
+}
+
+export function getFeed(db: Database, id: number): FeedSummary | null {
+  const row = db.prepare<[number], FeedRow>(`${FEED_SELECT} WHERE f.id = ?`).get(id);
+  return row ? toFeedSummary(row) : null;
+}
+
+function toFeedSummary(row: FeedRow): FeedSummary {
+  return { ...row, lastSuccessAt: row.lastSuccessAt === null ? null : new Date(row.lastSuccessAt).toISOString() };
+}
+
+/** Adds a subscription (or returns the existing one with the same URL). */
+export function addFeed(
+  db: Database,
+  feed: { url: string; title: string; siteUrl: string | null; sectionId: number | null },
+  now = Date.now(),
+): { id: number; created: boolean } {
+  const existing = db.prepare<[string], { id: number }>('SELECT id FROM feeds WHERE url = ?').get(feed.url);
+  if (existing) return { id: existing.id, created: false };
+  const info = db
+    .prepare('INSERT INTO feeds (url, title, site_url, section_id, created_at) VALUES (?, ?, ?, ?, ?)')
+    .run(feed.url, feed.title, feed.siteUrl, feed.sectionId, now);
+  return { id: Number(info.lastInsertRowid), created: true };
+}

@@ -1,0 +1,28 @@
+import type { Database } from 'better-sqlite3';
+import type { Settings } from '../../shared/api.ts';
+
+export const DEFAULT_SETTINGS: Settings = { theme: 'system', readerFontSize: 18 };
+
+export function readSettings(db: Database): Settings {
+  const rows = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings').all();
+  const stored: Record<string, unknown> = {};
+  for (const { key, value } of rows) {
+    try {
+      stored[key] = JSON.parse(value);
+    } catch {
+      // A damaged value falls back to its default rather than breaking the app.
+    }
+  }
+  return {
+    theme: stored.theme === 'light' || stored.theme === 'dark' || stored.theme === 'system' ? stored.theme : DEFAULT_SETTINGS.theme,
+    readerFontSize: typeof stored.readerFontSize === 'number' ? stored.readerFontSize : DEFAULT_SETTINGS.readerFontSize,
+  };
+}
+
+export function writeSettings(db: Database, patch: Partial<Settings>): Settings {
+  const upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  db.transaction(() => {
+    for (const [key, value] of Object.entries(patch)) if (value !== undefined) upsert.run(key, JSON.stringify(value));
+  })();
+  return readSettings(db);
+}
