@@ -25,12 +25,16 @@ interface Story {
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
 // Fixed reference instant: the loader shifts dates so the newest story reads as recent.
 const REFERENCE = Date.UTC(2025, 2, 18, 12, 0, 0);
 const when = (s: Story) => new Date(REFERENCE - s.daysAgo * 86_400_000 - (s.hoursAgo ?? 0) * 3_600_000);
-const bodyHtml = (s: Story) =>
-  s.paragraphs.map((p, i) => (s.headings?.includes(i) ? `<h2>${esc(p)}</h2>` : `<p>${esc(p)}</p>`)).join('\n');
+const bodyHtml = (s: Story) => s.paragraphs.map((p, i) => (s.headings?.includes(i) ? `<h2>${esc(p)}</h2>` : `<p>${esc(p)}</p>`)).join('\n');
 
 function seedStory(): Story {
   const lines = seed.split('\n').map((l) => l.trim());
@@ -46,26 +50,104 @@ const para = (...p: string[]) => p;
 const sections: Record<string, Story[]> = {
   Africa: [
     seedStory(),
-    { title: 'Kenya opens a second rail link to the port of Mombasa', daysAgo: 1, author: 'Amina Odhiambo', paragraphs: para('The new line doubles freight capacity between the coast and Nairobi.', 'Officials expect container traffic to grow by a fifth within two years.') },
-    { title: 'Ghana’s cocoa farmers push for a higher farm-gate price', daysAgo: 3, author: 'Kwame Mensah', paragraphs: para('Growers say rising input costs have outpaced the price set by the regulator.', 'The cocoa board is expected to announce a review next month.') },
+    {
+      title: 'Kenya opens a second rail link to the port of Mombasa',
+      daysAgo: 1,
+      author: 'Amina Odhiambo',
+      paragraphs: para(
+        'The new line doubles freight capacity between the coast and Nairobi.',
+        'Officials expect container traffic to grow by a fifth within two years.',
+      ),
+    },
+    {
+      title: 'Ghana’s cocoa farmers push for a higher farm-gate price',
+      daysAgo: 3,
+      author: 'Kwame Mensah',
+      paragraphs: para(
+        'Growers say rising input costs have outpaced the price set by the regulator.',
+        'The cocoa board is expected to announce a review next month.',
+      ),
+    },
   ],
   Politics: [
-    { title: 'White House video rips Senate Dems with their own words for ‘hypocrisy’ over looming shutdown', daysAgo: 4, author: 'Politics desk', paragraphs: para('A video released by the White House strings together past statements by Senate Democrats on government shutdowns.', 'Democratic leaders called it a distraction from the budget talks.') },
-    { title: 'Trump admin cracks down on groups tied to Iran targeting US citizens, sanctions Iranian-linked Swedish gang', daysAgo: 3, author: 'Politics desk', paragraphs: para('The Treasury Department announced sanctions against a criminal network it says acted for Iran.', 'Officials said the network had targeted dissidents living abroad.') },
+    {
+      title: 'White House video rips Senate Dems with their own words for ‘hypocrisy’ over looming shutdown',
+      daysAgo: 4,
+      author: 'Politics desk',
+      paragraphs: para(
+        'A video released by the White House strings together past statements by Senate Democrats on government shutdowns.',
+        'Democratic leaders called it a distraction from the budget talks.',
+      ),
+    },
+    {
+      title: 'Trump admin cracks down on groups tied to Iran targeting US citizens, sanctions Iranian-linked Swedish gang',
+      daysAgo: 3,
+      author: 'Politics desk',
+      paragraphs: para(
+        'The Treasury Department announced sanctions against a criminal network it says acted for Iran.',
+        'Officials said the network had targeted dissidents living abroad.',
+      ),
+    },
   ],
   Canada: [
-    { title: 'Canada’s Wonderland scrapping popular 20-year rollercoaster ahead of 2025 season', daysAgo: 3, author: 'Canada desk', paragraphs: para('The park said the ride had reached the end of its service life.', 'Fans have started sharing memories of their first rides online.') },
+    {
+      title: 'Canada’s Wonderland scrapping popular 20-year rollercoaster ahead of 2025 season',
+      daysAgo: 3,
+      author: 'Canada desk',
+      paragraphs: para(
+        'The park said the ride had reached the end of its service life.',
+        'Fans have started sharing memories of their first rides online.',
+      ),
+    },
   ],
   Lifestyle: [
-    { title: '2025 Mercury retrograde in Aries and Pisces: How to survive and thrive', daysAgo: 3, author: 'Lifestyle desk', paragraphs: para('Astrologers say the retrograde begins in Aries before slipping back into Pisces.', 'Their advice: double-check travel plans and re-read important messages.') },
+    {
+      title: '2025 Mercury retrograde in Aries and Pisces: How to survive and thrive',
+      daysAgo: 3,
+      author: 'Lifestyle desk',
+      paragraphs: para(
+        'Astrologers say the retrograde begins in Aries before slipping back into Pisces.',
+        'Their advice: double-check travel plans and re-read important messages.',
+      ),
+    },
   ],
   World: [
-    { title: 'Oregon mental health advisory board includes member who identifies as terrapin species', daysAgo: 5, author: 'World desk', paragraphs: para('A state advisory board’s membership list drew attention online this week.', 'The agency said members are chosen for their lived experience.') },
+    {
+      title: 'Oregon mental health advisory board includes member who identifies as terrapin species',
+      daysAgo: 5,
+      author: 'World desk',
+      paragraphs: para(
+        'A state advisory board’s membership list drew attention online this week.',
+        'The agency said members are chosen for their lived experience.',
+      ),
+    },
   ],
   Tech: [
-    { title: 'Best Wireless Home Security Cameras of 2025', daysAgo: 2, author: 'Tech desk', paragraphs: para('We tested battery life, image quality and app privacy settings across a dozen cameras.', 'Local storage options matter more than ever for people wary of the cloud.') },
-    { title: 'France vs. Scotland: How to Watch 2025 Six Nations Rugby Live From Anywhere', daysAgo: 2, hoursAgo: 5, author: 'Tech desk', paragraphs: para('The final weekend of the Six Nations brings France and Scotland to Paris.', 'Here is where the match streams in each country.') },
-    { title: 'How to Watch ‘American Idol’ 2025: Stream Season 23', daysAgo: 1, author: 'Tech desk', paragraphs: para('Season 23 returns with a familiar judging panel.', 'Episodes stream the next day on the network’s service.') },
+    {
+      title: 'Best Wireless Home Security Cameras of 2025',
+      daysAgo: 2,
+      author: 'Tech desk',
+      paragraphs: para(
+        'We tested battery life, image quality and app privacy settings across a dozen cameras.',
+        'Local storage options matter more than ever for people wary of the cloud.',
+      ),
+    },
+    {
+      title: 'France vs. Scotland: How to Watch 2025 Six Nations Rugby Live From Anywhere',
+      daysAgo: 2,
+      hoursAgo: 5,
+      author: 'Tech desk',
+      paragraphs: para(
+        'The final weekend of the Six Nations brings France and Scotland to Paris.',
+        'Here is where the match streams in each country.',
+      ),
+    },
+    {
+      title: 'How to Watch ‘American Idol’ 2025: Stream Season 23',
+      daysAgo: 1,
+      author: 'Tech desk',
+      paragraphs: para('Season 23 returns with a familiar judging panel.', 'Episodes stream the next day on the network’s service.'),
+    },
   ],
 };
 
@@ -74,7 +156,8 @@ const link = (section: string, s: Story) => `${site(section)}${slug(s.title)}`;
 
 function rss2(section: string, stories: Story[]): string {
   const items = stories
-    .map((s) => `    <item>
+    .map(
+      (s) => `    <item>
       <title>${esc(s.title)}</title>
       <link>${link(section, s)}</link>
       <guid isPermaLink="true">${link(section, s)}</guid>
@@ -83,7 +166,8 @@ function rss2(section: string, stories: Story[]): string {
       <category>${esc(section)}</category>
       <description>${esc(s.paragraphs[0] ?? '')}</description>
       <content:encoded><![CDATA[${bodyHtml(s)}]]></content:encoded>
-    </item>`)
+    </item>`,
+    )
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
@@ -100,7 +184,8 @@ ${items}
 
 function atom(section: string, stories: Story[]): string {
   const entries = stories
-    .map((s) => `  <entry>
+    .map(
+      (s) => `  <entry>
     <id>${link(section, s)}</id>
     <title>${esc(s.title)}</title>
     <link rel="alternate" type="text/html" href="${link(section, s)}"/>
@@ -109,7 +194,8 @@ function atom(section: string, stories: Story[]): string {
     <author><name>${esc(s.author)}</name></author>
     <category term="${esc(section)}"/>
     <content type="html">${esc(bodyHtml(s))}</content>
-  </entry>`)
+  </entry>`,
+    )
     .join('\n');
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
@@ -124,13 +210,15 @@ ${entries}
 
 function rss1(section: string, stories: Story[]): string {
   const items = stories
-    .map((s) => `  <item rdf:about="${link(section, s)}">
+    .map(
+      (s) => `  <item rdf:about="${link(section, s)}">
     <title>${esc(s.title)}</title>
     <link>${link(section, s)}</link>
     <dc:date>${when(s).toISOString()}</dc:date>
     <dc:creator>${esc(s.author)}</dc:creator>
     <description>${esc(bodyHtml(s))}</description>
-  </item>`)
+  </item>`,
+    )
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">

@@ -7,8 +7,8 @@ import { parseArgs } from 'node:util';
 import { ApiError } from '../shared/api.ts';
 import { parseCommand } from './cli/parse-command.ts';
 import { resolveDataDir } from './data-dir.ts';
-import { searchArticles } from './library/search.ts';
 import { NewsService } from './library/news-service.ts';
+import { searchArticles } from './library/search.ts';
 import { writeOpml } from './opml/export-opml.ts';
 import { RESOURCES_DIR } from './repo-paths.ts';
 import { syncAll } from './sync/sync-all.ts';
@@ -68,7 +68,8 @@ async function main(): Promise<number> {
 
 async function runLibraryCommand(service: NewsService): Promise<number> {
   const limit = opts.limit === undefined ? undefined : Number(opts.limit);
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 500)) throw new ApiError('invalid-argument', '--limit must be a whole number from 1 to 500');
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 500))
+    throw new ApiError('invalid-argument', '--limit must be a whole number from 1 to 500');
   switch (command) {
     case 'status': {
       const status = await service.getStatus();
@@ -81,13 +82,17 @@ async function runLibraryCommand(service: NewsService): Promise<number> {
     }
     case 'load-sample': {
       const report = await service.loadSampleLibrary();
-      return opts.json ? print(report) : (console.log(`Loaded ${report.feedsAdded} feeds and ${report.articlesAdded} articles in ${report.sectionsAdded} new sections.`), 0);
+      if (opts.json) return print(report);
+      console.log(`Loaded ${report.feedsAdded} feeds and ${report.articlesAdded} articles in ${report.sectionsAdded} new sections.`);
+      return 0;
     }
     case 'subscribe': {
       const url = rest[0];
       if (!url) throw new ApiError('invalid-argument', 'subscribe needs an address');
       const feed = await service.subscribe(url, opts.section);
-      return opts.json ? print(feed) : (console.log(`Subscribed to ${feed.title} (${feed.url}).`), 0);
+      if (opts.json) return print(feed);
+      console.log(`Subscribed to ${feed.title} (${feed.url}).`);
+      return 0;
     }
     case 'import-opml': {
       const file = rest[0];
@@ -111,12 +116,16 @@ async function runLibraryCommand(service: NewsService): Promise<number> {
         feeds: summary.feedsTotal,
         ok: summary.results.filter((r) => r.status === 'ok').length,
         notModified: summary.results.filter((r) => r.status === 'not-modified').length,
-        failed: summary.results.flatMap((r) => (r.status === 'failed' ? [{ feed: titles.get(r.feedId)?.url ?? r.feedId, error: r.error }] : [])),
+        failed: summary.results.flatMap((r) =>
+          r.status === 'failed' ? [{ feed: titles.get(r.feedId)?.url ?? r.feedId, error: r.error }] : [],
+        ),
         newArticles: summary.newArticles,
         durationMs: summary.durationMs,
       };
       if (opts.json) return print(report);
-      console.log(`Synced ${report.feeds} feeds in ${(report.durationMs / 1000).toFixed(1)} s: ${report.ok} updated, ${report.notModified} unchanged, ${report.failed.length} failed, ${report.newArticles} new articles.`);
+      console.log(
+        `Synced ${report.feeds} feeds in ${(report.durationMs / 1000).toFixed(1)} s: ${report.ok} updated, ${report.notModified} unchanged, ${report.failed.length} failed, ${report.newArticles} new articles.`,
+      );
       for (const f of report.failed) console.log(`  ${f.feed}: ${f.error}`);
       return report.failed.length > 0 ? 1 : 0;
     }

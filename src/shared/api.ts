@@ -135,6 +135,11 @@ export interface NewsApi {
 
 export type NewsMethod = keyof NewsApi;
 
+/** What the renderer gets as `window.news`: the contract plus push-event subscription. */
+export interface NewsBridge extends NewsApi {
+  on<E extends NewsEventName>(event: E, listener: (payload: NewsEvents[E]) => void): () => void;
+}
+
 /** Every method of the contract, for the bridges that forward calls by name. */
 export const NEWS_METHODS = [
   'getStatus',

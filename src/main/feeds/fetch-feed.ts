@@ -54,7 +54,9 @@ export async function fetchFeed(request: FetchRequest): Promise<FetchOutcome> {
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     const headers: Record<string, string> = {
       'user-agent': USER_AGENT,
-      accept: request.accept ?? 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8',
+      accept:
+        request.accept ??
+        'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8',
       'accept-encoding': 'gzip, deflate, br',
     };
     if (request.etag) headers['if-none-match'] = request.etag;
@@ -143,11 +145,13 @@ function describeNetworkError(error: unknown, url: string, timeoutMs: number): F
   }
   const code = err.cause?.code ?? '';
   const host = safeHost(url);
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new FetchError(`could not find the server ${host} (offline, or a wrong address)`, { offline: true });
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return new FetchError(`could not find the server ${host} (offline, or a wrong address)`, { offline: true });
   if (code === 'ECONNREFUSED') return new FetchError(`the server ${host} refused the connection`, { offline: true });
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return new FetchError(`the connection to ${host} was cut off`);
   if (code === 'ENETUNREACH' || code === 'EHOSTUNREACH') return new FetchError('the network is unreachable (offline?)', { offline: true });
-  if (code.startsWith('ERR_TLS') || code.includes('CERT')) return new FetchError(`a secure connection to ${host} could not be made (${code})`);
+  if (code.startsWith('ERR_TLS') || code.includes('CERT'))
+    return new FetchError(`a secure connection to ${host} could not be made (${code})`);
   return new FetchError(`could not fetch ${url}: ${err.cause?.message ?? err.message ?? String(error)}`);
 }
 

@@ -97,8 +97,7 @@ function parseCursor(after: string | undefined): { time: number; id: number } | 
 /** Returns false when there is no such article. */
 export function setRead(db: Database, id: number, read: boolean, now = Date.now()): boolean {
   return (
-    db.prepare('UPDATE article_state SET read = ?, read_at = ? WHERE article_id = ?').run(read ? 1 : 0, read ? now : null, id)
-      .changes > 0
+    db.prepare('UPDATE article_state SET read = ?, read_at = ? WHERE article_id = ?').run(read ? 1 : 0, read ? now : null, id).changes > 0
   );
 }
 

@@ -17,6 +17,8 @@ export function articleIdentity(item: ParsedItem): string {
 export function contentHash(item: ParsedItem): string {
   return crypto
     .createHash('sha1')
-    .update(`${item.title ?? ''}\u0000${item.link ?? ''}\u0000${item.contentHtml ?? ''}\u0000${item.updated ?? ''}\u0000${item.author ?? ''}`)
+    .update(
+      `${item.title ?? ''}\u0000${item.link ?? ''}\u0000${item.contentHtml ?? ''}\u0000${item.updated ?? ''}\u0000${item.author ?? ''}`,
+    )
     .digest('base64url');
 }

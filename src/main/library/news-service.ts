@@ -1,13 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Database } from 'better-sqlite3';
-import {
-  ApiError,
-  type ImportReport,
-  type NewsApi,
-  type NewsEventName,
-  type NewsEvents,
-  type SyncProgress,
-} from '../../shared/api.ts';
+import { ApiError, type ImportReport, type NewsApi, type NewsEventName, type NewsEvents, type SyncProgress } from '../../shared/api.ts';
 import { openDatabase } from '../db/connection.ts';
 import { readOpml } from '../opml/opml.ts';
 import { subscribe } from '../sync/subscribe.ts';

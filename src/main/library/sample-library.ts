@@ -33,7 +33,11 @@ export function loadSampleLibrary(db: Database, resourcesDir: string, now = Date
       const items = parsed.items.map((item) => ({ ...item, published: moved(item.published, shift), updated: moved(item.updated, shift) }));
       db.transaction(() => {
         const sectionId = ensureSection(db, entry.section);
-        const feed = addFeed(db, { url: `${BUNDLED_SCHEME}sample/${entry.file}`, title: entry.title, siteUrl: entry.siteUrl, sectionId }, now);
+        const feed = addFeed(
+          db,
+          { url: `${BUNDLED_SCHEME}sample/${entry.file}`, title: entry.title, siteUrl: entry.siteUrl, sectionId },
+          now,
+        );
         if (feed.created) report.feedsAdded++;
         report.articlesAdded += writeFeedItems(db, feed.id, items, now).added;
         db.prepare('UPDATE feeds SET last_success_at = ? WHERE id = ?').run(now, feed.id);

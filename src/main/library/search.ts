@@ -13,7 +13,11 @@ export function toFtsQuery(input: string): string | null {
   return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
 }
 
-export function searchArticles(db: Database, input: string, options: { sectionId?: number; bookmarked?: boolean; limit?: number } = {}): ArticleRow[] {
+export function searchArticles(
+  db: Database,
+  input: string,
+  options: { sectionId?: number; bookmarked?: boolean; limit?: number } = {},
+): ArticleRow[] {
   const match = toFtsQuery(input);
   if (!match) return [];
   const where = ['articles_fts MATCH @match'];

@@ -13,7 +13,12 @@ export function writeOpml(feeds: FeedSummary[], now = new Date()): string {
   const body: string[] = [];
   for (const [section, list] of bySection) {
     if (section === null) body.push(...list.map((f) => outline(f, '    ')));
-    else body.push(`    <outline text="${attr(section)}" title="${attr(section)}">`, ...list.map((f) => outline(f, '      ')), '    </outline>');
+    else
+      body.push(
+        `    <outline text="${attr(section)}" title="${attr(section)}">`,
+        ...list.map((f) => outline(f, '      ')),
+        '    </outline>',
+      );
   }
   return `<?xml version="1.0" encoding="UTF-8"?>
 <opml version="2.0">

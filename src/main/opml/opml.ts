@@ -35,7 +35,12 @@ function walk(element: XmlElement, folders: string[], result: OpmlReadResult): v
     const xmlUrl = (attrs.xmlurl ?? attrs.url ?? '').trim();
     if (xmlUrl) {
       if (/^https?:\/\//i.test(xmlUrl)) {
-        result.entries.push({ url: xmlUrl, title, siteUrl: attrs.htmlurl?.trim() || null, section: folders.length ? folders.join(' / ') : null });
+        result.entries.push({
+          url: xmlUrl,
+          title,
+          siteUrl: attrs.htmlurl?.trim() || null,
+          section: folders.length ? folders.join(' / ') : null,
+        });
       } else {
         result.problems.push(`“${title || xmlUrl}”: ${xmlUrl} is not a web address`);
       }

@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../shared/api.ts';
-import { discoverFeedLinks, commonFeedPaths } from '../feeds/discover.ts';
-import { type FetchOutcome, FetchError, fetchFeed } from '../feeds/fetch-feed.ts';
-import { FeedParseError, type ParsedFeed, parseFeed } from '../feeds/parse/index.ts';
+import { commonFeedPaths, discoverFeedLinks } from '../feeds/discover.ts';
+import { FetchError, type FetchOutcome, fetchFeed } from '../feeds/fetch-feed.ts';
 import { decodeFeedBytes } from '../feeds/parse/decode.ts';
+import { FeedParseError, type ParsedFeed, parseFeed } from '../feeds/parse/index.ts';
 import { writeFeedItems } from '../library/article-writer.ts';
 import { addFeed, ensureSection } from '../library/sections.ts';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { NEWS_EVENT_NAMES } from '../../shared/api.ts';
 import { handleCall } from '../../shared/api-schema.ts';
 import type { NewsService } from '../library/news-service.ts';
-import { CONTENT_SECURITY_POLICY, TOKEN_COOKIE, fromOwnOrigin, newToken, requestToken, sameToken } from './security.ts';
+import { CONTENT_SECURITY_POLICY, fromOwnOrigin, newToken, requestToken, sameToken, TOKEN_COOKIE } from './security.ts';
 
 export interface WebShellOptions {
   service: NewsService;
@@ -154,10 +154,14 @@ function serveStatic(rendererDir: string, pathname: string, res: ServerResponse)
   try {
     relative = decodeURIComponent(pathname);
   } catch {
-    return refuse(res, 400, 'Bad path.');
+    refuse(res, 400, 'Bad path.');
+    return;
   }
   const file = path.resolve(rendererDir, `.${relative === '/' ? '/index.html' : relative}`);
-  if (!file.startsWith(rendererDir + path.sep)) return refuse(res, 403, 'Forbidden.');
+  if (!file.startsWith(rendererDir + path.sep)) {
+    refuse(res, 403, 'Forbidden.');
+    return;
+  }
   fs.readFile(file, (error, data) => {
     if (error) return refuse(res, 404, 'Not found.');
     const cache = relative.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';

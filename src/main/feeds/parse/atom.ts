@@ -1,4 +1,4 @@
-import { type RawItem, buildItem } from './item-builder.ts';
+import { buildItem, type RawItem } from './item-builder.ts';
 import { readMedia } from './media.ts';
 import { htmlToText } from './text.ts';
 import type { FeedFormat, ParsedFeed } from './types.ts';
@@ -33,7 +33,8 @@ function readEntry(entry: XmlElement, feed: XmlElement, documentBase: string | n
     id: text(entry, 'id'),
     title: title ? plain(title) : null,
     link: linkElement ? resolveUrl(linkElement.attrs.href, baseOf(linkElement, documentBase)) : null,
-    published: text(entry, 'published') ?? text(entry, 'issued') ?? text(entry, 'created') ?? text(entry, 'updated') ?? text(entry, 'modified'),
+    published:
+      text(entry, 'published') ?? text(entry, 'issued') ?? text(entry, 'created') ?? text(entry, 'updated') ?? text(entry, 'modified'),
     updated: text(entry, 'updated') ?? text(entry, 'modified'),
     author: author ? (text(author, 'name') ?? text(author, 'email') ?? null) : null,
     summaryHtml: summary ? markup(summary) : null,
@@ -41,7 +42,11 @@ function readEntry(entry: XmlElement, feed: XmlElement, documentBase: string | n
     categories: allChildren(entry, 'atom', 'category').map((c) => c.attrs.term ?? c.attrs.label ?? textOf(c)),
     enclosures: allChildren(entry, 'atom', 'link')
       .filter((l) => l.attrs.rel === 'enclosure' && l.attrs.href)
-      .map((l) => ({ url: resolveUrl(l.attrs.href, baseOf(l, documentBase)) ?? '', type: l.attrs.type ?? null, length: l.attrs.length ? Number(l.attrs.length) || null : null }))
+      .map((l) => ({
+        url: resolveUrl(l.attrs.href, baseOf(l, documentBase)) ?? '',
+        type: l.attrs.type ?? null,
+        length: l.attrs.length ? Number(l.attrs.length) || null : null,
+      }))
       .concat(readMedia(entry).enclosures),
     thumbnail: readMedia(entry).thumbnail,
     base: contentBase ?? entryBase,
@@ -67,7 +72,10 @@ function plain(element: XmlElement): string {
 
 function alternateLinkElement(element: XmlElement): XmlElement | undefined {
   const links = allChildren(element, 'atom', 'link');
-  return links.find((l) => (l.attrs.rel ?? 'alternate') === 'alternate' && (l.attrs.type ?? 'text/html').includes('html')) ?? links.find((l) => (l.attrs.rel ?? 'alternate') === 'alternate');
+  return (
+    links.find((l) => (l.attrs.rel ?? 'alternate') === 'alternate' && (l.attrs.type ?? 'text/html').includes('html')) ??
+    links.find((l) => (l.attrs.rel ?? 'alternate') === 'alternate')
+  );
 }
 
 function alternateLink(element: XmlElement): string | null {

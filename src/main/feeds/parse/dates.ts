@@ -4,14 +4,66 @@
  * A date without a zone is taken as UTC.
  */
 const MONTHS: Record<string, number> = {
-  jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
-  janv: 0, fev: 1, fevr: 1, mars: 2, avr: 3, mai: 4, juin: 5, juil: 6, aout: 7, sept: 8, okt: 9, dez: 11, mrz: 2, maerz: 2,
+  jan: 0,
+  feb: 1,
+  mar: 2,
+  apr: 3,
+  may: 4,
+  jun: 5,
+  jul: 6,
+  aug: 7,
+  sep: 8,
+  oct: 9,
+  nov: 10,
+  dec: 11,
+  janv: 0,
+  fev: 1,
+  fevr: 1,
+  mars: 2,
+  avr: 3,
+  mai: 4,
+  juin: 5,
+  juil: 6,
+  aout: 7,
+  sept: 8,
+  okt: 9,
+  dez: 11,
+  mrz: 2,
+  maerz: 2,
 };
 
 const ZONES: Record<string, number> = {
-  ut: 0, utc: 0, gmt: 0, z: 0, est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360,
-  pst: -480, pdt: -420, cet: 60, cest: 120, bst: 60, ist: 330, jst: 540, aest: 600, aedt: 660,
-  a: -60, m: -720, n: 60, y: 720, met: 60, mest: 120, eet: 120, eest: 180, wet: 0, west: 60, hst: -600, akst: -540,
+  ut: 0,
+  utc: 0,
+  gmt: 0,
+  z: 0,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+  cet: 60,
+  cest: 120,
+  bst: 60,
+  ist: 330,
+  jst: 540,
+  aest: 600,
+  aedt: 660,
+  a: -60,
+  m: -720,
+  n: 60,
+  y: 720,
+  met: 60,
+  mest: 120,
+  eet: 120,
+  eest: 180,
+  wet: 0,
+  west: 60,
+  hst: -600,
+  akst: -540,
 };
 
 const ISO =
@@ -59,7 +111,8 @@ function parseRfc822(text: string): number | null {
 }
 
 // "2020/1/10 3:04 PM", "1/10/2020"
-const SLASHED = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?m\.?)?)?\s*([a-z]{1,5}|[+-]\d{2}:?\d{2})?$/i;
+const SLASHED =
+  /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?m\.?)?)?\s*([a-z]{1,5}|[+-]\d{2}:?\d{2})?$/i;
 
 function parseLoose(text: string): number | null {
   const m = SLASHED.exec(text);
@@ -77,7 +130,10 @@ function parseLoose(text: string): number | null {
 
 function monthIndex(name: string | undefined): number | null {
   if (!name) return null;
-  const key = name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const key = name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
   return MONTHS[key] ?? MONTHS[key.slice(0, 3)] ?? null;
 }
 

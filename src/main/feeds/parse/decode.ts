@@ -26,7 +26,7 @@ function utf8(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
-function decoderFor(label: string): TextDecoder | null {
+function decoderFor(label: string): { decode(input: Uint8Array): string } | null {
   // us-ascii is a subset of windows-1252 in the WHATWG table; Latin-1 labels map there too.
   const normalized = label.toLowerCase() === 'us-ascii' ? 'windows-1252' : label;
   try {

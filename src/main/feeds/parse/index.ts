@@ -2,11 +2,11 @@ import { readAtom } from './atom.ts';
 import { decodeFeedBytes } from './decode.ts';
 import { readJsonFeed } from './json-feed.ts';
 import { readRss } from './rss.ts';
-import { FeedParseError, type ParseOptions, type ParsedFeed } from './types.ts';
+import { FeedParseError, type ParsedFeed, type ParseOptions } from './types.ts';
 import { childElements, parseXml } from './xml-tree.ts';
 
+export type { FeedFormat, ParsedFeed, ParsedItem } from './types.ts';
 export { FeedParseError } from './types.ts';
-export type { ParsedFeed, ParsedItem, FeedFormat } from './types.ts';
 
 /**
  * Reads a feed in any supported format. The format is decided from the content, never
@@ -29,7 +29,11 @@ export function parseFeed(input: Uint8Array | string, options: ParseOptions = {}
       return readRss(root, version.startsWith('0.9') ? 'rss09' : 'rss2', base);
     }
     case 'rdf':
-      return readRss(root, root.children.some((c) => typeof c !== 'string' && c.nsUri === 'http://my.netscape.com/rdf/simple/0.9/') ? 'rss09' : 'rss1', base);
+      return readRss(
+        root,
+        root.children.some((c) => typeof c !== 'string' && c.nsUri === 'http://my.netscape.com/rdf/simple/0.9/') ? 'rss09' : 'rss1',
+        base,
+      );
     case 'feed':
       return readAtom(root, root.nsUri === 'http://purl.org/atom/ns#' || root.attrs.version === '0.3' ? 'atom03' : 'atom1', base);
     case 'channel':

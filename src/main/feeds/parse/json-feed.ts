@@ -29,11 +29,16 @@ export function readJsonFeed(text: string, documentBase: string | null): ParsedF
         updated: str(item.date_modified),
         author: firstAuthor ? str(firstAuthor.name) : null,
         summaryHtml: str(item.summary) ? escapeHtml(str(item.summary) ?? '') : null,
-        contentHtml: str(item.content_html) ?? (str(item.content_text) ? escapeHtml(str(item.content_text) ?? '').replace(/\n/g, '<br>') : null),
+        contentHtml:
+          str(item.content_html) ?? (str(item.content_text) ? escapeHtml(str(item.content_text) ?? '').replace(/\n/g, '<br>') : null),
         categories: Array.isArray(item.tags) ? item.tags.filter((t): t is string => typeof t === 'string') : [],
-        enclosures: (Array.isArray(item.attachments) ? item.attachments : []).filter(isRecord).flatMap((a) =>
-          str(a.url) ? [{ url: str(a.url) ?? '', type: str(a.mime_type), length: typeof a.size_in_bytes === 'number' ? a.size_in_bytes : null }] : [],
-        ),
+        enclosures: (Array.isArray(item.attachments) ? item.attachments : [])
+          .filter(isRecord)
+          .flatMap((a) =>
+            str(a.url)
+              ? [{ url: str(a.url) ?? '', type: str(a.mime_type), length: typeof a.size_in_bytes === 'number' ? a.size_in_bytes : null }]
+              : [],
+          ),
         thumbnail: str(item.image) ?? str(item.banner_image),
         base,
       });

@@ -1,4 +1,4 @@
-import { type RawItem, buildItem } from './item-builder.ts';
+import { buildItem, type RawItem } from './item-builder.ts';
 import { readMedia } from './media.ts';
 import type { FeedFormat, ParsedFeed } from './types.ts';
 import { resolveUrl } from './urls.ts';
@@ -24,7 +24,10 @@ export function readRss(root: XmlElement, format: FeedFormat, documentBase: stri
 
 function readItem(item: XmlElement, documentBase: string | null): RawItem {
   const guid = firstChild(item, '', 'guid');
-  const link = text(item, '', 'link') ?? atomLink(item) ?? (guid && guid.attrs.ispermalink !== 'false' && /^https?:/i.test(textOf(guid).trim()) ? textOf(guid) : null);
+  const link =
+    text(item, '', 'link') ??
+    atomLink(item) ??
+    (guid && guid.attrs.ispermalink !== 'false' && /^https?:/i.test(textOf(guid).trim()) ? textOf(guid) : null);
   const content = firstChild(item, 'content', 'encoded') ?? firstChild(item, 'xhtml', 'body');
   const description = firstChild(item, '', 'description') ?? firstChild(item, 'dc', 'description') ?? firstChild(item, 'itunes', 'summary');
   const categories = [...allChildren(item, '', 'category'), ...allChildren(item, 'dc', 'subject')].map((c) => textOf(c));

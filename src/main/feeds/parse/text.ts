@@ -3,11 +3,11 @@ import { decodeHTML } from 'entities';
 /** Plain text from a fragment of HTML: tags dropped, entities decoded, white space folded. */
 export function htmlToText(html: string): string {
   if (!html.includes('<') && !html.includes('&')) return html.replace(/\s+/g, ' ').trim();
-  const withoutHidden = html
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, ' ');
+  const withoutHidden = html.replace(/<!--[\s\S]*?-->/g, ' ').replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, ' ');
   const spaced = withoutHidden.replace(/<\/?(p|div|br|li|h[1-6]|tr|blockquote|section|article)\b[^>]*>/gi, ' ');
-  return decodeHTML(spaced.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+  return decodeHTML(spaced.replace(/<[^>]*>/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Whether a string looks like markup rather than plain text. */

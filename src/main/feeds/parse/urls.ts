@@ -27,10 +27,13 @@ export function resolveUrlsInHtml(html: string, base: string | null | undefined)
         return `${head}"${resolved.replace(/&/g, '&amp;').replace(/"/g, '%22')}"`;
       })
       .replace(SRCSET_ATTR, (_all, head: string, value: string) => {
-        const list = value.slice(1, -1).split(',').map((candidate) => {
-          const [u = '', ...descriptor] = candidate.trim().split(/\s+/);
-          return [resolveUrl(u, base) ?? u, ...descriptor].join(' ');
-        });
+        const list = value
+          .slice(1, -1)
+          .split(',')
+          .map((candidate) => {
+            const [u = '', ...descriptor] = candidate.trim().split(/\s+/);
+            return [resolveUrl(u, base) ?? u, ...descriptor].join(' ');
+          });
         return `${head}"${list.join(', ')}"`;
       }),
   );

@@ -1,5 +1,5 @@
-import type { XmlElement } from './xml-tree.ts';
 import { resolveUrl } from './urls.ts';
+import type { XmlElement } from './xml-tree.ts';
 
 /** The base URL in force at an element: xml:base up the tree, then the document's own base. */
 export function baseOf(element: XmlElement | null, documentBase: string | null): string | null {

@@ -1,0 +1,84 @@
+import { type KeyboardEvent, type UIEvent, useEffect, useRef } from 'react';
+import { relativeTime } from '../../lib/relative-time.ts';
+import { useLibrary } from '../../store/library-store.ts';
+
+/**
+ * The article list: a listbox with a roving focus; the current row is aria-selected.
+ * More rows load as it scrolls.
+ */
+export function ArticleList() {
+  const rows = useLibrary((s) => s.rows);
+  const currentId = useLibrary((s) => s.currentId);
+  const open = useLibrary((s) => s.open);
+  const loadMore = useLibrary((s) => s.loadMore);
+  const moveCurrent = useLibrary((s) => s.moveCurrent);
+  const selection = useLibrary((s) => s.selection);
+  const sections = useLibrary((s) => s.sections);
+  const listbox = useRef<HTMLDivElement>(null);
+  const title =
+    selection.sectionId !== undefined
+      ? (sections.find((s) => s.id === selection.sectionId)?.name ?? 'Section')
+      : { all: 'All articles', unread: 'Unread', bookmarks: 'Bookmarks' }[selection.view];
+
+  // Keep the current row in view, and keep keyboard focus on it while the list has focus.
+  useEffect(() => {
+    if (currentId === null) return;
+    const option = listbox.current?.querySelector<HTMLElement>(`#article-${currentId}`);
+    option?.scrollIntoView({ block: 'nearest' });
+    if (option && listbox.current?.contains(document.activeElement)) option.focus();
+  }, [currentId]);
+
+  const onScroll = (event: UIEvent<HTMLElement>) => {
+    const el = event.currentTarget;
+    if (el.scrollTop + el.clientHeight > el.scrollHeight - 400) void loadMore();
+  };
+  const onKeyDown = (event: KeyboardEvent, id: number) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      void moveCurrent(event.key === 'ArrowDown' ? 1 : -1);
+    } else if (event.key === 'Enter' || event.key === 'o') {
+      void open(id);
+    }
+  };
+  const focusable = currentId ?? rows[0]?.id;
+
+  return (
+    <section className="article-list" aria-labelledby="article-list-title" onScroll={onScroll}>
+      <h2 id="article-list-title" className="pane-title">
+        {title}
+      </h2>
+      {rows.length === 0 ? (
+        <p className="empty">
+          {selection.view === 'bookmarks'
+            ? 'No bookmarks yet. Press b or the Bookmark button on a story to keep it here.'
+            : 'Nothing here yet. Sync to fetch new stories.'}
+        </p>
+      ) : (
+        <div role="listbox" aria-label={`${title} articles`} ref={listbox}>
+          {rows.map((row) => (
+            <div
+              key={row.id}
+              id={`article-${row.id}`}
+              role="option"
+              tabIndex={row.id === focusable ? 0 : -1}
+              aria-selected={row.id === currentId}
+              className={`article-row${row.read ? ' read' : ''}`}
+              onClick={() => void open(row.id)}
+              onKeyDown={(e) => onKeyDown(e, row.id)}
+            >
+              <div className="row-meta">
+                <span className="row-source">{row.feedTitle}</span>
+                <span aria-hidden="true"> · </span>
+                <time dateTime={row.publishedAt}>{relativeTime(row.publishedAt)}</time>
+                {row.bookmarked && <span className="row-bookmark"> ★ Bookmarked</span>}
+                {!row.read && <span className="visually-hidden">, unread</span>}
+              </div>
+              <div className="row-title">{row.title}</div>
+              {row.excerpt && <div className="row-excerpt">{row.excerpt}</div>}
+            </div>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

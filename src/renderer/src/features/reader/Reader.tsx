@@ -1,0 +1,54 @@
+import { useMemo } from 'react';
+import { relativeTime } from '../../lib/relative-time.ts';
+import { useLibrary } from '../../store/library-store.ts';
+import { sanitizeArticleHtml } from './sanitize.ts';
+
+/** The reading view, shaped like the seed page: section label, headline, byline, then the body. */
+export function Reader() {
+  const article = useLibrary((s) => s.article);
+  const fontSize = useLibrary((s) => s.settings.readerFontSize);
+  const toggleBookmark = useLibrary((s) => s.toggleBookmark);
+  const body = useMemo(() => (article ? sanitizeArticleHtml(article.contentHtml) : ''), [article]);
+
+  if (!article) {
+    return (
+      <section className="reader reader-empty" aria-label="Reader">
+        <p>Choose a story to read it here. Press j and k to move through the list.</p>
+      </section>
+    );
+  }
+  return (
+    <article className="reader" aria-labelledby="reader-headline" style={{ fontSize: `${fontSize}px` }}>
+      <header className="reader-header">
+        {article.sectionName && <p className="section-label">{article.sectionName}</p>}
+        <h2 id="reader-headline" className="headline">
+          {article.title}
+        </h2>
+        <p className="byline">
+          {article.author && <span className="author">By {article.author} · </span>}
+          <span className="source">{article.feedTitle}</span>
+          <span aria-hidden="true"> · </span>
+          <time dateTime={article.publishedAt} title={new Date(article.publishedAt).toLocaleString()}>
+            {relativeTime(article.publishedAt)}
+          </time>
+        </p>
+        <div className="reader-actions">
+          <button type="button" aria-pressed={article.bookmarked} onClick={() => void toggleBookmark(article.id)}>
+            {article.bookmarked ? 'Remove bookmark' : 'Bookmark'}
+          </button>
+          {article.url && (
+            <a className="button-link" href={article.url} target="_blank" rel="noopener noreferrer">
+              Open original
+            </a>
+          )}
+        </div>
+      </header>
+      {body ? (
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized by DOMPurify with an allowlist just above
+        <div className="article-body" dangerouslySetInnerHTML={{ __html: body }} />
+      ) : (
+        <p className="article-body empty">This story has no text in its feed. Open the original to read it.</p>
+      )}
+    </article>
+  );
+}

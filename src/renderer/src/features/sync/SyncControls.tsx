@@ -1,0 +1,32 @@
+import { news } from '../../api/client.ts';
+import { useLibrary } from '../../store/library-store.ts';
+
+export function SyncButton() {
+  const running = useLibrary((s) => s.sync?.running ?? false);
+  const sync = () => void useLibrary.getState().run(() => news.syncNow());
+  return (
+    <button type="button" onClick={sync} disabled={running}>
+      {running ? 'Syncing…' : 'Sync now'}
+    </button>
+  );
+}
+
+/** Feeds done of total while a sync runs; afterwards, a one-line summary. */
+export function SyncProgressBar() {
+  const sync = useLibrary((s) => s.sync);
+  if (!sync) return null;
+  if (!sync.running) {
+    return (
+      <p className="sync-summary" role="status">
+        {sync.feedsTotal === 0
+          ? 'No web feeds to sync.'
+          : `Synced ${sync.feedsTotal} feeds: ${sync.newArticles} new articles${sync.failures ? `, ${sync.failures} failed` : ''}.`}
+      </p>
+    );
+  }
+  return (
+    <progress className="sync-progress" aria-label="Sync progress" max={Math.max(1, sync.feedsTotal)} value={sync.feedsDone}>
+      {sync.feedsDone} of {sync.feedsTotal}
+    </progress>
+  );
+}

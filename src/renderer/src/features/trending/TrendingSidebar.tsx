@@ -1,0 +1,30 @@
+import { relativeTime } from '../../lib/relative-time.ts';
+import { useLibrary } from '../../store/library-store.ts';
+
+/** The trending list beside the reader, in the seed page's shape: section · time, then headline. */
+export function TrendingSidebar() {
+  const trending = useLibrary((s) => s.trending);
+  const open = useLibrary((s) => s.open);
+  return (
+    <aside className="trending" aria-label="Trending">
+      <h2 className="pane-title">Trending</h2>
+      {trending.length === 0 ? (
+        <p className="empty">Stories will appear here as your feeds bring them in.</p>
+      ) : (
+        <ol>
+          {trending.map((item) => (
+            <li key={item.articleId}>
+              <button type="button" className="trending-item" onClick={() => void open(item.articleId)}>
+                <span className="trending-meta">
+                  {item.sectionName && <span className="trending-section">{item.sectionName}</span>}
+                  <time dateTime={item.publishedAt}>{relativeTime(item.publishedAt)}</time>
+                </span>
+                <span className="trending-headline">{item.headline}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </aside>
+  );
+}

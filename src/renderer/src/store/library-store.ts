@@ -1,0 +1,152 @@
+import { create } from 'zustand';
+import type { ArticleDetail, ArticleRow, FeedSummary, SectionSummary, Settings, SyncProgress, TrendingItem } from '../../../shared/api.ts';
+import { news } from '../api/client.ts';
+
+export type SmartView = 'all' | 'unread' | 'bookmarks';
+export interface Selection {
+  view: SmartView;
+  sectionId?: number;
+}
+
+const PAGE_SIZE = 100;
+
+interface LibraryState {
+  loaded: boolean;
+  sections: SectionSummary[];
+  feeds: FeedSummary[];
+  articleCount: number;
+  selection: Selection;
+  rows: ArticleRow[];
+  nextCursor: string | null;
+  currentId: number | null;
+  article: ArticleDetail | null;
+  trending: TrendingItem[];
+  settings: Settings;
+  sync: SyncProgress | null;
+  /** The last error, in words, shown in an alert until dismissed. */
+  error: string | null;
+
+  refresh(): Promise<void>;
+  select(selection: Selection): Promise<void>;
+  loadMore(): Promise<void>;
+  open(id: number): Promise<void>;
+  moveCurrent(step: 1 | -1): Promise<void>;
+  toggleBookmark(id: number): Promise<void>;
+  updateSettings(patch: Partial<Settings>): Promise<void>;
+  run<T>(task: () => Promise<T>): Promise<T | undefined>;
+  setSync(progress: SyncProgress): void;
+  dismissError(): void;
+}
+
+/**
+ * What is on screen, not the library: the sections, one page of rows at a time, the
+ * open article and the sidebar. Everything else stays in the main process's database.
+ */
+export const useLibrary = create<LibraryState>((set, get) => ({
+  loaded: false,
+  sections: [],
+  feeds: [],
+  articleCount: 0,
+  selection: { view: 'all' },
+  rows: [],
+  nextCursor: null,
+  currentId: null,
+  article: null,
+  trending: [],
+  settings: { theme: 'system', readerFontSize: 18 },
+  sync: null,
+  error: null,
+
+  async refresh() {
+    await get().run(async () => {
+      const [status, sections, feeds, settings, trending] = await Promise.all([
+        news.getStatus(),
+        news.listSections(),
+        news.listFeeds(),
+        news.getSettings(),
+        news.getTrending({ limit: 8 }),
+      ]);
+      set({ articleCount: status.articles, sections, feeds, settings, trending, loaded: true });
+      await reloadRows(get().selection);
+    });
+  },
+
+  async select(selection) {
+    set({ selection });
+    await get().run(() => reloadRows(selection));
+  },
+
+  async loadMore() {
+    const { nextCursor, selection, rows } = get();
+    if (!nextCursor) return;
+    await get().run(async () => {
+      const page = await news.listArticles({ ...selection, after: nextCursor, limit: PAGE_SIZE });
+      set({ rows: [...rows, ...page.rows], nextCursor: page.nextCursor });
+    });
+  },
+
+  async open(id) {
+    set({ currentId: id });
+    await get().run(async () => {
+      const article = await news.getArticle(id);
+      if (get().currentId !== id) return;
+      set({ article });
+      if (article && !article.read) {
+        await news.setRead(id, true);
+        set((state) => ({
+          rows: state.rows.map((r) => (r.id === id ? { ...r, read: true } : r)),
+          article: state.article?.id === id ? { ...state.article, read: true } : state.article,
+        }));
+        set({ sections: await news.listSections() });
+      }
+    });
+  },
+
+  async moveCurrent(step) {
+    const { rows, currentId } = get();
+    if (rows.length === 0) return;
+    const index = rows.findIndex((r) => r.id === currentId);
+    const next = rows[Math.min(rows.length - 1, Math.max(0, index === -1 ? 0 : index + step))];
+    if (next && next.id !== currentId) await get().open(next.id);
+    if (index >= rows.length - 10) await get().loadMore();
+  },
+
+  async toggleBookmark(id) {
+    const row = get().rows.find((r) => r.id === id) ?? get().article;
+    if (!row) return;
+    const bookmarked = !row.bookmarked;
+    await get().run(async () => {
+      await news.setBookmarked(id, bookmarked);
+      set((state) => ({
+        rows: state.rows.map((r) => (r.id === id ? { ...r, bookmarked } : r)),
+        article: state.article?.id === id ? { ...state.article, bookmarked } : state.article,
+      }));
+    });
+  },
+
+  async updateSettings(patch) {
+    await get().run(async () => set({ settings: await news.updateSettings(patch) }));
+  },
+
+  async run(task) {
+    try {
+      return await task();
+    } catch (error) {
+      set({ error: error instanceof Error ? error.message : String(error) });
+      return undefined;
+    }
+  },
+
+  setSync(progress) {
+    set({ sync: progress });
+  },
+
+  dismissError() {
+    set({ error: null });
+  },
+}));
+
+async function reloadRows(selection: Selection): Promise<void> {
+  const page = await news.listArticles({ ...selection, limit: PAGE_SIZE });
+  useLibrary.setState({ rows: page.rows, nextCursor: page.nextCursor });
+}
