@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { migrate } from './migrate.ts';
+import { assertNotTooNew, migrate } from './migrate.ts';
 
 export const DATABASE_FILE = 'broadsheet.db';
 
@@ -25,12 +25,6 @@ export function openDatabase(dataDir: string): Database.Database {
   try {
     db = new Database(file);
     db.pragma('busy_timeout = 5000');
-    db.pragma('journal_mode = WAL');
-    // NORMAL is durable across application crashes in WAL mode; only an OS crash can
-    // lose the last commits, never corrupt the file.
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('temp_store = MEMORY');
     // Reading the schema fails fast on a file that is not a database.
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
   } catch (error) {
@@ -38,6 +32,14 @@ export function openDatabase(dataDir: string): Database.Database {
     throw new DatabaseOpenError(file, error);
   }
   try {
+    // Before anything writes to the file: a newer app's library must stay byte-for-byte as it was.
+    assertNotTooNew(db);
+    db.pragma('journal_mode = WAL');
+    // NORMAL is durable across application crashes in WAL mode; only an OS crash can
+    // lose the last commits, never corrupt the file.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('temp_store = MEMORY');
     migrate(db);
   } catch (error) {
     db.close();

@@ -21,14 +21,19 @@ export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+export function assertNotTooNew(db: Database, latest = LATEST_SCHEMA_VERSION): void {
+  const current = schemaVersion(db);
+  if (current > latest) throw new DatabaseTooNewError(current, latest);
+}
+
 /**
  * Brings the schema up to date: all pending migrations run in one transaction, so a
  * crash or a failing step leaves the file exactly as it was.
  */
 export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number {
   const latest = migrations.at(-1)?.version ?? 0;
+  assertNotTooNew(db, latest);
   const current = schemaVersion(db);
-  if (current > latest) throw new DatabaseTooNewError(current, latest);
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return current;
   db.transaction(() => {

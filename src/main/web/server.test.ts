@@ -1,0 +1,95 @@
+import http from 'node:http';
+import path from 'node:path';
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../../test-support/temp-dir.ts';
+import { NewsService } from '../library/news-service.ts';
+import { RESOURCES_DIR } from '../repo-paths.ts';
+import { startWebShell, type WebShell } from './server.ts';
+
+let service: NewsService;
+let shell: WebShell;
+
+beforeEach(async () => {
+  const rendererDir = tempDir();
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Broadsheet</title>');
+  service = new NewsService({ dataDir: tempDir(), resourcesDir: RESOURCES_DIR });
+  shell = await startWebShell({ service, rendererDir });
+});
+
+afterEach(async () => {
+  await shell.close();
+  service.close();
+});
+
+/** A raw request, so tests control Host and Origin exactly as an attacker could. */
+function request(
+  pathname: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: shell.port, path: pathname, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${shell.port}`, ...options.headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => {
+          body += c;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const withToken = (headers: Record<string, string> = {}) => ({ 'x-broadsheet-token': shell.token, ...headers });
+const call = (method: string, args: unknown[], headers = withToken()) =>
+  request('/api/call', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ method, args }) });
+
+describe('browser-mode web shell', () => {
+  it('listens on 127.0.0.1 only and prints a tokened address', () => {
+    expect(shell.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${shell.port}/\\?token=[\\w-]{20,}$`));
+  });
+
+  it('refuses requests without the token', async () => {
+    expect((await request('/')).status).toBe(401);
+    expect((await call('getStatus', [], {})).status).toBe(401);
+    expect((await call('getStatus', [], { 'x-broadsheet-token': 'guess' })).status).toBe(401);
+    expect((await request('/?token=wrong')).status).toBe(403);
+  });
+
+  it('refuses a foreign Host (DNS rebinding) and a foreign Origin, even with the token', async () => {
+    expect((await call('getStatus', [], withToken({ host: `evil.example:${shell.port}` }))).status).toBe(403);
+    expect((await call('getStatus', [], withToken({ origin: 'https://evil.example' }))).status).toBe(403);
+  });
+
+  it('exchanges the address token for a same-site HttpOnly cookie that authorizes later requests', async () => {
+    const first = await request(`/?token=${shell.token}`);
+    expect(first.status).toBe(303);
+    const cookie = String(first.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const page = await request('/', { headers: { cookie: cookie.split(';')[0] ?? '' } });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.body).toContain('<title>Broadsheet</title>');
+  });
+
+  it('answers API calls from the services, and bad arguments with a typed error', async () => {
+    const ok = await call('getStatus', []);
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { schemaVersion: 1, articles: 0 } });
+
+    const bad = await call('getArticle', ['1; DROP TABLE articles']);
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(JSON.parse((await call('getStatus', [])).body).ok).toBe(true);
+  });
+
+  it('does not serve files outside the renderer folder', async () => {
+    const traversal = await request('/..%2F..%2Fetc%2Fpasswd', { headers: withToken() });
+    expect([403, 404]).toContain(traversal.status);
+    expect(traversal.body).not.toContain('root:');
+  });
+});
