@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../test-support/temp-dir.ts';
+import { RESOURCES_DIR } from '../repo-paths.ts';
+import { NewsService } from './news-service.ts';
+
+function service() {
+  return new NewsService({ dataDir: tempDir(), resourcesDir: RESOURCES_DIR });
+}
+
+describe('NewsService with the bundled sample library', () => {
+  it('loads several sections, the seed story among them in Africa, readable in full', async () => {
+    const news = service();
+    const report = await news.loadSampleLibrary();
+    expect(report.problems).toEqual([]);
+    const sections = (await news.listSections()).map((s) => s.name);
+    expect(sections).toEqual(expect.arrayContaining(['Africa', 'Politics', 'Tech', 'World']));
+
+    const africa = (await news.listSections()).find((s) => s.name === 'Africa');
+    const page = await news.listArticles({ view: 'all', sectionId: africa?.id });
+    const seed = page.rows.find((r) => r.title === 'Rwanda severs diplomatic ties with Belgium');
+    expect(seed?.sectionName).toBe('Africa');
+    const detail = await news.getArticle(seed?.id ?? 0);
+    expect(detail?.contentHtml).toContain('Belgium declared Rwandan diplomats persona non grata');
+    expect(detail?.contentHtml).not.toContain('Politics4 days ago');
+    news.close();
+  });
+
+  it('keeps its dates recent, so the sample reads like a library that just synced', async () => {
+    const news = service();
+    await news.loadSampleLibrary();
+    const [newest] = (await news.listArticles({ view: 'all', limit: 1 })).rows;
+    expect(Date.now() - Date.parse(newest?.publishedAt ?? '')).toBeLessThan(24 * 3600_000);
+    news.close();
+  });
+
+  it('loading the sample twice adds nothing the second time', async () => {
+    const news = service();
+    await news.loadSampleLibrary();
+    const again = await news.loadSampleLibrary();
+    expect(again).toMatchObject({ feedsAdded: 0, articlesAdded: 0, sectionsAdded: 0 });
+    news.close();
+  });
+
+  it('counts unread per section in SQL and keeps bookmarks through read changes', async () => {
+    const news = service();
+    await news.loadSampleLibrary();
+    const tech = (await news.listSections()).find((s) => s.name === 'Tech');
+    expect(tech?.unreadCount).toBe(3);
+    const rows = (await news.listArticles({ view: 'all', sectionId: tech?.id })).rows;
+    await news.setRead(rows[0]?.id ?? 0, true);
+    await news.setRead(rows[0]?.id ?? 0, true);
+    await news.setBookmarked(rows[1]?.id ?? 0, true);
+    expect((await news.listSections()).find((s) => s.name === 'Tech')?.unreadCount).toBe(2);
+    expect((await news.listArticles({ view: 'bookmarks' })).rows.map((r) => r.id)).toEqual([rows[1]?.id]);
+    expect((await news.getStatus()).bookmarks).toBe(1);
+    await expect(news.setRead(999_999, true)).rejects.toThrow(/no article/);
+    news.close();
+  });
+
+  it('pages through a list by cursor without repeats or gaps', async () => {
+    const news = service();
+    await news.loadSampleLibrary();
+    const all = (await news.listArticles({ view: 'all', limit: 500 })).rows.map((r) => r.id);
+    const seen: number[] = [];
+    let after: string | undefined;
+    do {
+      const page = await news.listArticles({ view: 'all', limit: 3, after });
+      seen.push(...page.rows.map((r) => r.id));
+      after = page.nextCursor ?? undefined;
+    } while (after);
+    expect(seen).toEqual(all);
+    news.close();
+  });
+
+  it('imports OPML folders as sections and reports entries it could not use', async () => {
+    const news = service();
+    const report = await news.importOpml(`<?xml version="1.0"?><opml version="2.0"><body>
+      <outline text="Politics"><outline text="Daily" xmlUrl="https://daily.example/rss" /></outline>
+      <outline text="Loose" type="rss" xmlUrl="https://loose.example/feed"/>
+      <outline text="Broken" xmlUrl="javascript:alert(1)"/>
+    </body></opml>`);
+    expect(report).toMatchObject({ feedsAdded: 2, sectionsAdded: 1 });
+    expect(report.problems).toHaveLength(1);
+    expect((await news.listFeeds()).map((f) => [f.url, f.sectionName])).toEqual(
+      expect.arrayContaining([
+        ['https://daily.example/rss', 'Politics'],
+        ['https://loose.example/feed', null],
+      ]),
+    );
+    await expect(news.importOpml('<html>not opml</html>')).rejects.toThrow(/not an OPML file/);
+    news.close();
+  });
+});
