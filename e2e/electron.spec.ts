@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
+import { NEWS_METHODS } from '../src/shared/api.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const hasElectronRuntime = fs.existsSync(path.join(ROOT, 'node_modules', 'electron', 'path.txt'));
-const SKIP_REASON = 'no Electron runtime here: node_modules/electron/path.txt is missing (the Electron binary cannot be downloaded on this machine)';
+const SKIP_REASON =
+  'no Electron runtime here: node_modules/electron/path.txt is missing (the Electron binary cannot be downloaded on this machine)';
 if (!hasElectronRuntime) console.log(`Electron e2e skipped: ${SKIP_REASON}`);
 
 test.describe('Electron app', () => {
@@ -16,15 +18,21 @@ test.describe('Electron app', () => {
     const app = await electron.launch({ args: [ROOT, '--data-dir', dataDir], cwd: ROOT });
     try {
       const window = await app.firstWindow();
-      const prefs = await app.evaluate(({ BrowserWindow }) => {
-        const wc = BrowserWindow.getAllWindows()[0]?.webContents;
-        return wc?.getLastWebPreferences();
-      });
-      expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
-      expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+      // No Node in the page, and the bridge is exactly the contract plus `on`.
+      const page = await window.evaluate(() => ({
+        require: typeof (window as unknown as { require?: unknown }).require,
+        process: typeof (window as unknown as { process?: unknown }).process,
+        bridge: Object.keys((window as unknown as { news: object }).news).sort(),
+      }));
+      expect(page.require).toBe('undefined');
+      expect(page.process).toBe('undefined');
+      expect(page.bridge).toEqual([...NEWS_METHODS, 'on'].sort());
 
       await window.getByRole('button', { name: 'Load sample library' }).click();
-      await window.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: /^Africa/ }).click();
+      await window
+        .getByRole('navigation', { name: 'Sections' })
+        .getByRole('button', { name: /^Africa/ })
+        .click();
       await window.getByRole('option', { name: /Rwanda severs diplomatic ties with Belgium/ }).click();
       await expect(window.getByRole('article')).toContainText('persona non grata');
     } finally {

@@ -50,6 +50,7 @@ export async function startApp(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), '
 
 /** A test with a fresh app on an empty data dir, stopped afterwards. */
 export const test = base.extend<{ app: RunningApp }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads fixture dependencies from this pattern
   app: async ({}, use) => {
     const app = await startApp();
     await use(app);

@@ -54,7 +54,10 @@ describe('cli', () => {
     fs.writeFileSync(bad, 'not a feed');
     const { code, stdout } = cli('parse', good, bad);
     expect(code).toBe(0);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ format: 'rss2', title: 'Good' });
     expect(lines[1]).toMatchObject({ file: bad, error: expect.stringMatching(/neither XML nor JSON/) });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ParsedItem } from '../feeds/parse/index.ts';
-import { openDatabase } from '../db/connection.ts';
 import { tempDir } from '../../test-support/temp-dir.ts';
+import { openDatabase } from '../db/connection.ts';
+import type { ParsedItem } from '../feeds/parse/index.ts';
 import { writeFeedItems } from './article-writer.ts';
 import { addFeed } from './sections.ts';
 
@@ -29,7 +29,9 @@ function setup() {
   const feed = addFeed(db, { url: 'https://example.com/feed', title: 'Ex', siteUrl: null, sectionId: null }, NOW);
   const articles = () =>
     db
-      .prepare('SELECT a.id, a.title, a.published_at AS publishedAt, st.read, st.bookmarked FROM articles a JOIN article_state st ON st.article_id = a.id ORDER BY a.id')
+      .prepare(
+        'SELECT a.id, a.title, a.published_at AS publishedAt, st.read, st.bookmarked FROM articles a JOIN article_state st ON st.article_id = a.id ORDER BY a.id',
+      )
       .all() as { id: number; title: string; publishedAt: number; read: number; bookmarked: number }[];
   return { db, feedId: feed.id, articles };
 }
@@ -86,7 +88,11 @@ describe('writeFeedItems', () => {
     writeFeedItems(
       db,
       feedId,
-      [item({ id: 'future', published: '2030-01-01T00:00:00Z' }), item({ id: 'soon', published: '2026-01-10T20:00:00Z' }), item({ id: 'undated', published: null })],
+      [
+        item({ id: 'future', published: '2030-01-01T00:00:00Z' }),
+        item({ id: 'soon', published: '2026-01-10T20:00:00Z' }),
+        item({ id: 'undated', published: null }),
+      ],
       NOW,
     );
     expect(articles().map((a) => a.publishedAt)).toEqual([NOW, Date.parse('2026-01-10T20:00:00Z'), NOW]);

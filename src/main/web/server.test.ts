@@ -1,6 +1,6 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../test-support/temp-dir.ts';
 import { NewsService } from '../library/news-service.ts';
@@ -29,7 +29,13 @@ function request(
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: shell.port, path: pathname, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${shell.port}`, ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port: shell.port,
+        path: pathname,
+        method: options.method ?? 'GET',
+        headers: { host: `127.0.0.1:${shell.port}`, ...options.headers },
+      },
       (res) => {
         let body = '';
         res.on('data', (c) => {
@@ -44,8 +50,12 @@ function request(
 }
 
 const withToken = (headers: Record<string, string> = {}) => ({ 'x-broadsheet-token': shell.token, ...headers });
-const call = (method: string, args: unknown[], headers = withToken()) =>
-  request('/api/call', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ method, args }) });
+const call = (method: string, args: unknown[], headers: Record<string, string> = withToken()) =>
+  request('/api/call', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ method, args }),
+  });
 
 describe('browser-mode web shell', () => {
   it('listens on 127.0.0.1 only and prints a tokened address', () => {

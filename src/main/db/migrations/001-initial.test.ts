@@ -19,7 +19,10 @@ const insertArticle = (db: Database.Database, id: number, title: string, body: s
     .run(id, `id:${id}`, title, body);
 
 const search = (db: Database.Database, q: string) =>
-  db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid').all(q).map((r) => (r as { rowid: number }).rowid);
+  db
+    .prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid')
+    .all(q)
+    .map((r) => (r as { rowid: number }).rowid);
 
 describe('migration 001: initial schema', () => {
   it('creates the tables the app relies on', () => {

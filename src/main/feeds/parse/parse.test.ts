@@ -77,11 +77,26 @@ describe('parseFeed: formats', () => {
         version: 'https://jsonfeed.org/version/1.1',
         title: 'JF',
         home_page_url: 'https://jf.example/',
-        items: [{ id: 7, url: 'https://jf.example/7', title: 'Seven', content_text: 'a < b', date_published: '2021-05-05T05:05:05Z', authors: [{ name: 'Lin' }] }],
+        items: [
+          {
+            id: 7,
+            url: 'https://jf.example/7',
+            title: 'Seven',
+            content_text: 'a < b',
+            date_published: '2021-05-05T05:05:05Z',
+            authors: [{ name: 'Lin' }],
+          },
+        ],
       }),
     );
     expect(feed.format).toBe('json1');
-    expect(feed.items[0]).toMatchObject({ id: '7', title: 'Seven', author: 'Lin', contentHtml: 'a &lt; b', published: '2021-05-05T05:05:05.000Z' });
+    expect(feed.items[0]).toMatchObject({
+      id: '7',
+      title: 'Seven',
+      author: 'Lin',
+      contentHtml: 'a &lt; b',
+      published: '2021-05-05T05:05:05.000Z',
+    });
   });
 
   it('decides the format from the content, not a misleading Content-Type', () => {
@@ -101,7 +116,10 @@ describe('parseFeed: encodings', () => {
   });
 
   it('prefers valid UTF-8 bytes over a wrong Latin-1 label', () => {
-    const bytes = Buffer.from('<?xml version="1.0" encoding="iso-8859-1"?><rss version="2.0"><channel><title>Zürich “news”</title></channel></rss>', 'utf8');
+    const bytes = Buffer.from(
+      '<?xml version="1.0" encoding="iso-8859-1"?><rss version="2.0"><channel><title>Zürich “news”</title></channel></rss>',
+      'utf8',
+    );
     expect(parseFeed(bytes).title).toBe('Zürich “news”');
   });
 
