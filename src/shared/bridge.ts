@@ -10,6 +10,13 @@ type Subscribe = <E extends NewsEventName>(event: E, listener: (payload: NewsEve
  */
 export function makeBridge(call: Call, on: Subscribe): NewsBridge {
   const bridge: Record<string, unknown> = { on };
-  for (const method of NEWS_METHODS) bridge[method] = (...args: unknown[]) => call(method, args);
+  for (const method of NEWS_METHODS) bridge[method] = (...args: unknown[]) => call(method, withoutTrailingUndefined(args));
   return bridge as unknown as NewsBridge;
+}
+
+/** Omitted optional arguments must stay omitted: JSON would turn `undefined` into `null`. */
+function withoutTrailingUndefined(args: unknown[]): unknown[] {
+  let end = args.length;
+  while (end > 0 && args[end - 1] === undefined) end--;
+  return args.slice(0, end);
 }

@@ -1,0 +1,32 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FeedServer {
+  url: string;
+  /** Requests seen, by path. */
+  hits: Map<string, number>;
+  close(): Promise<void>;
+}
+
+/** A real HTTP server on 127.0.0.1 serving fixed bodies by path, for feeds and pages. */
+export async function serveFeeds(routes: Record<string, { type: string; body: string }>): Promise<FeedServer> {
+  const hits = new Map<string, number>();
+  const server = http.createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    hits.set(path, (hits.get(path) ?? 0) + 1);
+    const route = routes[path];
+    if (!route) return void res.writeHead(404).end('not found');
+    res.writeHead(200, { 'content-type': route.type }).end(route.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    hits,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
