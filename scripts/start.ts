@@ -11,7 +11,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
 
-const build = spawnSync(bin('electron-vite'), ['build'], { cwd: root, stdio: 'inherit' });
+const build = spawnSync(bin('electron-vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 // The electron package records its downloaded binary in path.txt; without it there is no runtime.

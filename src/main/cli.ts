@@ -161,10 +161,14 @@ function print(value: unknown): number {
   return 0;
 }
 
+// Set the exit code rather than calling process.exit(): exiting at once would cut off
+// large outputs still being written to a pipe.
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     console.error(`broadsheet: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );
