@@ -56,8 +56,15 @@ async function main(): Promise<number> {
     console.log(HELP);
     return command || opts.help ? 0 : 2;
   }
-  if (command === 'parse') return parseCommand(rest, opts['base-url']);
+  // Modules are loaded per command: `parse` runs once per file in scripts, and must not
+  // pay for SQLite and the services it does not use.
+  if (command === 'parse') {
+    const { parseCommand } = await import('./cli/parse-command.ts');
+    return parseCommand(rest, opts['base-url']);
+  }
 
+  const { NewsService } = await import('./library/news-service.ts');
+  const { RESOURCES_DIR } = await import('./repo-paths.ts');
   const service = new NewsService({ dataDir: resolveDataDir(process.argv.slice(2)), resourcesDir: RESOURCES_DIR });
   try {
     return await runLibraryCommand(service);
@@ -104,12 +111,14 @@ async function runLibraryCommand(service: NewsService): Promise<number> {
       return 0;
     }
     case 'export-opml': {
+      const { writeOpml } = await import('./opml/export-opml.ts');
       const opml = writeOpml(await service.listFeeds());
       if (rest[0]) fs.writeFileSync(rest[0], opml);
       else process.stdout.write(opml);
       return 0;
     }
     case 'sync': {
+      const { syncAll } = await import('./sync/sync-all.ts');
       const summary = await syncAll(service.db, () => undefined, { force: true });
       const titles = new Map((await service.listFeeds()).map((f) => [f.id, f]));
       const report = {
@@ -139,6 +148,7 @@ async function runLibraryCommand(service: NewsService): Promise<number> {
     case 'search': {
       const query = rest.join(' ');
       if (!query.trim()) throw new ApiError('invalid-argument', 'search needs words to look for');
+      const { searchArticles } = await import('./library/search.ts');
       const rows = searchArticles(service.db, query, { limit: limit ?? 50 });
       if (opts.json) return print(rows);
       for (const a of rows) console.log(`${a.publishedAt.slice(0, 10)}  ${a.title}`);

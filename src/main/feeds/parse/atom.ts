@@ -33,8 +33,7 @@ function readEntry(entry: XmlElement, feed: XmlElement, documentBase: string | n
     id: text(entry, 'id'),
     title: title ? plain(title) : null,
     link: linkElement ? resolveUrl(linkElement.attrs.href, baseOf(linkElement, documentBase)) : null,
-    published:
-      text(entry, 'published') ?? text(entry, 'issued') ?? text(entry, 'created') ?? text(entry, 'updated') ?? text(entry, 'modified'),
+    published: text(entry, 'published') ?? text(entry, 'issued'),
     updated: text(entry, 'updated') ?? text(entry, 'modified'),
     author: author ? (text(author, 'name') ?? text(author, 'email') ?? null) : null,
     summaryHtml: summary ? markup(summary) : null,

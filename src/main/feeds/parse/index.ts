@@ -3,7 +3,7 @@ import { decodeFeedBytes } from './decode.ts';
 import { readJsonFeed } from './json-feed.ts';
 import { readRss } from './rss.ts';
 import { FeedParseError, type ParsedFeed, type ParseOptions } from './types.ts';
-import { childElements, parseXml } from './xml-tree.ts';
+import { childElements, parseXml, type XmlElement } from './xml-tree.ts';
 
 export type { FeedFormat, ParsedFeed, ParsedItem } from './types.ts';
 export { FeedParseError } from './types.ts';
@@ -21,8 +21,10 @@ export function parseFeed(input: Uint8Array | string, options: ParseOptions = {}
   if (!start.startsWith('<')) throw new FeedParseError('not a feed: the document is neither XML nor JSON');
 
   const document = parseXml(text);
-  const root = childElements(document)[0];
-  if (!root) throw new FeedParseError('not a feed: the XML has no root element');
+  const first = childElements(document)[0];
+  if (!first) throw new FeedParseError('not a feed: the XML has no root element');
+  // Feeds wrapped in an HTML page, or preceded by a server's error output, still read.
+  const root = findFeedRoot(document) ?? first;
   switch (root.name) {
     case 'rss': {
       const version = root.attrs.version?.trim() ?? '';
@@ -43,4 +45,17 @@ export function parseFeed(input: Uint8Array | string, options: ParseOptions = {}
     default:
       throw new FeedParseError(`not a feed: the root element is <${root.rawName}>`);
   }
+}
+
+const FEED_ROOTS = new Set(['rss', 'rdf', 'feed', 'channel']);
+
+/** The outermost feed element, breadth first, so a feed's own nested elements never win. */
+function findFeedRoot(document: XmlElement): XmlElement | undefined {
+  let level = childElements(document);
+  for (let depth = 0; depth < 4 && level.length > 0; depth++) {
+    const found = level.find((e) => FEED_ROOTS.has(e.name) && (e.name !== 'feed' || e.ns === 'atom' || e.nsUri === ''));
+    if (found) return found;
+    level = level.flatMap(childElements);
+  }
+  return undefined;
 }

@@ -53,7 +53,8 @@ describe('parseFeed: formats', () => {
     expect(feed.items[0]).toMatchObject({
       id: 'urn:1',
       link: 'https://blog.example.org/2024/post.html',
-      published: '2024-03-01T09:00:00.000Z',
+      published: null,
+      updated: '2024-03-01T09:00:00.000Z',
       author: 'Grace',
     });
     expect(feed.items[0]?.contentHtml).toContain('src="https://blog.example.org/2024/pic.png"');
@@ -68,7 +69,7 @@ describe('parseFeed: formats', () => {
     );
     expect(feed.format).toBe('rss1');
     expect(feed.items).toHaveLength(1);
-    expect(feed.items[0]).toMatchObject({ id: 'https://ex.org/1', title: 'One', published: '2020-01-02T00:00:00.000Z' });
+    expect(feed.items[0]).toMatchObject({ id: 'https://ex.org/1', title: 'One', published: null, updated: '2020-01-02T00:00:00.000Z' });
   });
 
   it('reads JSON Feed 1.1', () => {

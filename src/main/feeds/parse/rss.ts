@@ -35,8 +35,9 @@ function readItem(item: XmlElement, documentBase: string | null): RawItem {
     id: guid ? textOf(guid) : (item.attrs.about ?? null),
     title: text(item, '', 'title') ?? text(item, 'dc', 'title'),
     link,
-    published: text(item, '', 'pubdate') ?? text(item, 'dc', 'date') ?? text(item, 'dcterms', 'issued') ?? text(item, 'dcterms', 'created'),
-    updated: text(item, 'dcterms', 'modified') ?? text(item, 'atom', 'updated'),
+    // As feedparser reads them: pubDate is when it was published, dc:date when it was updated.
+    published: text(item, '', 'pubdate') ?? text(item, 'dcterms', 'issued') ?? text(item, 'atom', 'published'),
+    updated: text(item, 'dc', 'date') ?? text(item, 'dcterms', 'modified') ?? text(item, 'atom', 'updated'),
     author: text(item, '', 'author') ?? text(item, 'dc', 'creator') ?? text(item, 'itunes', 'author'),
     summaryHtml: description ? innerMarkup(description) : null,
     contentHtml: content ? innerMarkup(content) : null,
