@@ -25,7 +25,8 @@ function readEntry(entry: XmlElement, feed: XmlElement, documentBase: string | n
   const content = firstChild(entry, 'atom', 'content');
   const summary = firstChild(entry, 'atom', 'summary');
   const title = firstChild(entry, 'atom', 'title');
-  const author = firstChild(entry, 'atom', 'author') ?? firstChild(feed, 'atom', 'author');
+  // The feed's author is not copied onto entries: the reader shows the source instead.
+  const author = firstChild(entry, 'atom', 'author');
   const contentBase = content ? baseOf(content, documentBase) : null;
   const entryBase = baseOf(entry, documentBase);
   const linkElement = alternateLinkElement(entry);

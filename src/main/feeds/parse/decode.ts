@@ -15,7 +15,9 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType?: string): string
   if (bytes[0] === 0x00 && bytes[1] === 0x3c) return new TextDecoder('utf-16be').decode(bytes);
 
   const label = charsetOf(contentType) ?? declaredEncoding(bytes);
-  if (!label || /^utf-?8$/i.test(label)) return utf8(bytes);
+  // Undeclared bytes that are not UTF-8 are nearly always Windows-1252 (Latin-1's superset).
+  if (!label) return isValidUtf8(bytes) ? utf8(bytes) : new TextDecoder('windows-1252').decode(bytes);
+  if (/^utf-?8$/i.test(label)) return utf8(bytes);
   if (SINGLE_BYTE.test(label) && isValidUtf8(bytes)) return utf8(bytes);
   const decoder = decoderFor(label);
   if (!decoder) return utf8(bytes);

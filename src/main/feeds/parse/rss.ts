@@ -1,61 +1,98 @@
 import { buildItem, type RawItem } from './item-builder.ts';
 import { readMedia } from './media.ts';
+import { htmlToText } from './text.ts';
 import type { FeedFormat, ParsedFeed } from './types.ts';
 import { resolveUrl } from './urls.ts';
 import { baseOf } from './xml-base.ts';
-import { allChildren, firstChild, innerMarkup, textOf, type XmlElement } from './xml-tree.ts';
+import { childElements, firstChild, innerMarkup, textOf, type XmlElement } from './xml-tree.ts';
 
-/** RSS 0.9x, 1.0 (RDF) and 2.0: one reader, because their items share a vocabulary. */
+/**
+ * RSS 0.9x, 1.0 (RDF) and 2.0: one reader, because their items share a vocabulary.
+ * Elements in the Atom namespace count as RSS's own (as in feedparser): publishers mix
+ * `<atom:link>`, `<a10:author>` or a default Atom namespace into RSS all the time.
+ */
 export function readRss(root: XmlElement, format: FeedFormat, documentBase: string | null): ParsedFeed {
-  const channel = firstChild(root, '', 'channel') ?? root;
+  const channel = own(root, 'channel') ?? root;
   // RSS 1.0 puts items beside the channel; a few broken RSS 2.0 feeds do too.
-  const items = [...allChildren(channel, '', 'item'), ...(channel === root ? [] : allChildren(root, '', 'item'))];
+  const items = [...ownAll(channel, 'item'), ...(channel === root ? [] : ownAll(root, 'item'))];
   const channelBase = baseOf(channel, documentBase);
-  const link = text(channel, '', 'link') ?? atomLink(channel);
+  const description = own(channel, 'description') ?? own(channel, 'subtitle') ?? firstChild(channel, 'dc', 'description');
   return {
     format,
-    title: collapse(text(channel, '', 'title') ?? text(channel, 'dc', 'title')),
-    link: resolveUrl(link, channelBase),
-    description: collapse(text(channel, '', 'description') ?? text(channel, 'dc', 'description') ?? text(channel, 'itunes', 'summary')),
-    language: collapse(text(channel, '', 'language') ?? text(channel, 'dc', 'language')),
+    title: collapse(text(own(channel, 'title') ?? firstChild(channel, 'dc', 'title'))),
+    link: resolveUrl(linkOf(channel), channelBase),
+    description: description ? collapse(htmlToText(innerMarkup(description))) : null,
+    language: collapse(text(own(channel, 'language') ?? firstChild(channel, 'dc', 'language'))),
     items: items.map((item) => buildItem(readItem(item, documentBase))),
   };
 }
 
 function readItem(item: XmlElement, documentBase: string | null): RawItem {
-  const guid = firstChild(item, '', 'guid');
-  const link =
-    text(item, '', 'link') ??
-    atomLink(item) ??
-    (guid && guid.attrs.ispermalink !== 'false' && /^https?:/i.test(textOf(guid).trim()) ? textOf(guid) : null);
-  const content = firstChild(item, 'content', 'encoded') ?? firstChild(item, 'xhtml', 'body');
-  const description = firstChild(item, '', 'description') ?? firstChild(item, 'dc', 'description') ?? firstChild(item, 'itunes', 'summary');
-  const categories = [...allChildren(item, '', 'category'), ...allChildren(item, 'dc', 'subject')].map((c) => textOf(c));
+  const guid = own(item, 'guid') ?? own(item, 'id');
+  const guidText = guid ? textOf(guid).trim() : '';
+  const permalink = guid?.name === 'guid' && guid.attrs.ispermalink?.toLowerCase() !== 'false' && /^https?:\/\//i.test(guidText);
+  const content = firstChild(item, 'content', 'encoded') ?? firstChild(item, 'xhtml', 'body') ?? own(item, 'content');
+  const description = own(item, 'description') ?? own(item, 'summary') ?? firstChild(item, 'dc', 'description');
+  const categories = [...ownAll(item, 'category'), ...allOf(item, 'dc', 'subject')].map((c) => c.attrs.term ?? textOf(c));
+  const media = readMedia(item);
   return {
-    id: guid ? textOf(guid) : (item.attrs.about ?? null),
-    title: text(item, '', 'title') ?? text(item, 'dc', 'title'),
-    link,
+    id: guid ? guidText : (item.attrs.about ?? null),
+    title: text(own(item, 'title') ?? firstChild(item, 'dc', 'title')),
+    link: linkOf(item) ?? (permalink ? guidText : null),
     // As feedparser reads them: pubDate is when it was published, dc:date when it was updated.
-    published: text(item, '', 'pubdate') ?? text(item, 'dcterms', 'issued') ?? text(item, 'atom', 'published'),
-    updated: text(item, 'dc', 'date') ?? text(item, 'dcterms', 'modified') ?? text(item, 'atom', 'updated'),
-    author: text(item, '', 'author') ?? text(item, 'dc', 'creator') ?? text(item, 'itunes', 'author'),
+    published: text(own(item, 'pubdate') ?? firstChild(item, 'dcterms', 'issued') ?? own(item, 'published') ?? own(item, 'issued')),
+    updated: text(firstChild(item, 'dc', 'date') ?? firstChild(item, 'dcterms', 'modified') ?? own(item, 'updated') ?? own(item, 'modified')),
+    author: authorOf(item),
     summaryHtml: description ? innerMarkup(description) : null,
     contentHtml: content ? innerMarkup(content) : null,
     categories,
-    ...readMedia(item),
+    enclosures: media.enclosures,
+    thumbnail: media.thumbnail,
     base: baseOf(item, documentBase),
   };
 }
 
-function text(element: XmlElement, ns: string, name: string): string | null {
-  const child = firstChild(element, ns, name);
-  return child ? textOf(child) : null;
+/** The RSS element of that name, in no namespace, RSS's own, or Atom's. */
+function own(element: XmlElement, name: string): XmlElement | undefined {
+  for (const c of element.children) if (typeof c !== 'string' && c.name === name && (c.ns === '' || c.ns === 'atom')) return c;
+  return undefined;
 }
 
-function atomLink(element: XmlElement): string | null {
-  const links = allChildren(element, 'atom', 'link');
-  const alternate = links.find((l) => (l.attrs.rel ?? 'alternate') === 'alternate');
+function ownAll(element: XmlElement, name: string): XmlElement[] {
+  return childElements(element).filter((c) => c.name === name && (c.ns === '' || c.ns === 'atom'));
+}
+
+function allOf(element: XmlElement, ns: string, name: string): XmlElement[] {
+  return childElements(element).filter((c) => c.ns === ns && c.name === name);
+}
+
+function text(element: XmlElement | undefined): string | null {
+  return element ? textOf(element) : null;
+}
+
+/** `<link>text</link>`, or an Atom-style `<link href>` (alternate first). */
+function linkOf(element: XmlElement): string | null {
+  const links = ownAll(element, 'link');
+  const textual = links.find((l) => !l.attrs.href && textOf(l).trim());
+  if (textual) return textOf(textual).trim();
+  const alternate = links.find((l) => l.attrs.href && (l.attrs.rel ?? 'alternate') === 'alternate');
   return alternate?.attrs.href ?? null;
+}
+
+/**
+ * The item's author. Of `<author>`, `<dc:creator>` and `<itunes:author>`, the last one
+ * written wins, as in feedparser; "email (Name)" reads as the name.
+ */
+function authorOf(item: XmlElement): string | null {
+  let found: XmlElement | undefined;
+  for (const c of childElements(item)) {
+    if ((c.name === 'author' && (c.ns === '' || c.ns === 'atom' || c.ns === 'itunes')) || (c.ns === 'dc' && c.name === 'creator')) found = c;
+  }
+  if (!found) return null;
+  const name = own(found, 'name');
+  const raw = (name ? textOf(name) : textOf(found)).replace(/\s+/g, ' ').trim();
+  const emailAndName = /^[^\s@()]+@[^\s@()]+\s*\((.+)\)$/.exec(raw);
+  return emailAndName?.[1]?.trim() || raw || null;
 }
 
 function collapse(value: string | null): string | null {

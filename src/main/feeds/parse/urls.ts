@@ -1,9 +1,10 @@
+import { decodeHTMLAttribute } from 'entities';
+
 /** Resolves `href` against `base`; returns the input unchanged when either is unusable. */
 export function resolveUrl(href: string | null | undefined, base: string | null | undefined): string | null {
   if (href === null || href === undefined) return null;
   const trimmed = href.trim();
-  if (!trimmed) return base ? null : null;
-  if (!base) return trimmed;
+  if (!base) return trimmed || null;
   try {
     return new URL(trimmed, base).href;
   } catch {
@@ -21,9 +22,10 @@ export function resolveUrlsInHtml(html: string, base: string | null | undefined)
     tag
       .replace(URL_ATTRS, (_all, head: string, value: string) => {
         const quote = value[0] === '"' || value[0] === "'" ? value[0] : '';
-        const raw = quote ? value.slice(1, -1) : value;
-        if (/^(#|data:|mailto:|javascript:)/i.test(raw.trim())) return `${head}${value}`;
-        const resolved = resolveUrl(raw.replace(/&amp;/g, '&'), base) ?? raw;
+        const raw = decodeHTMLAttribute(quote ? value.slice(1, -1) : value);
+        if (/^\s*(data|mailto|javascript|tel):/i.test(raw)) return `${head}${value}`;
+        // Empty and fragment-only references resolve too: the article no longer lives at its page.
+        const resolved = resolveUrl(raw, base) ?? raw;
         return `${head}"${resolved.replace(/&/g, '&amp;').replace(/"/g, '%22')}"`;
       })
       .replace(SRCSET_ATTR, (_all, head: string, value: string) => {
