@@ -5,13 +5,8 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../shared/api.ts';
-import { parseCommand } from './cli/parse-command.ts';
 import { resolveDataDir } from './data-dir.ts';
-import { NewsService } from './library/news-service.ts';
-import { searchArticles } from './library/search.ts';
-import { writeOpml } from './opml/export-opml.ts';
-import { RESOURCES_DIR } from './repo-paths.ts';
-import { syncAll } from './sync/sync-all.ts';
+import type { NewsService } from './library/news-service.ts';
 
 const HELP = `Usage: npm run cli -- <command> [options]
 

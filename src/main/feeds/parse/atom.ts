@@ -17,11 +17,11 @@ export function readAtom(feed: XmlElement, format: FeedFormat, documentBase: str
     link: resolveUrl(alternateLink(feed), feedBase),
     description: subtitle ? plain(subtitle) : null,
     language: feed.attrs['xml:lang']?.trim() || null,
-    items: allChildren(feed, 'atom', 'entry').map((entry) => buildItem(readEntry(entry, feed, documentBase))),
+    items: allChildren(feed, 'atom', 'entry').map((entry) => buildItem(readEntry(entry, documentBase))),
   };
 }
 
-function readEntry(entry: XmlElement, feed: XmlElement, documentBase: string | null): RawItem {
+function readEntry(entry: XmlElement, documentBase: string | null): RawItem {
   const content = firstChild(entry, 'atom', 'content');
   const summary = firstChild(entry, 'atom', 'summary');
   const title = firstChild(entry, 'atom', 'title');
@@ -40,15 +40,7 @@ function readEntry(entry: XmlElement, feed: XmlElement, documentBase: string | n
     summaryHtml: summary ? markup(summary) : null,
     contentHtml: content && !content.attrs.src ? markup(content) : null,
     categories: allChildren(entry, 'atom', 'category').map((c) => c.attrs.term ?? c.attrs.label ?? textOf(c)),
-    enclosures: allChildren(entry, 'atom', 'link')
-      .filter((l) => l.attrs.rel === 'enclosure' && l.attrs.href)
-      .map((l) => ({
-        url: resolveUrl(l.attrs.href, baseOf(l, documentBase)) ?? '',
-        type: l.attrs.type ?? null,
-        length: l.attrs.length ? Number(l.attrs.length) || null : null,
-      }))
-      .concat(readMedia(entry).enclosures),
-    thumbnail: readMedia(entry).thumbnail,
+    ...readMedia(entry),
     base: contentBase ?? entryBase,
   };
 }

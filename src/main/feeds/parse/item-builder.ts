@@ -20,6 +20,8 @@ export interface RawItem {
   enclosures?: ParsedEnclosure[];
   thumbnail?: string | null;
   base?: string | null;
+  /** Leave `#fragment` and empty links in content as written (JSON Feed). */
+  keepLocalRefs?: boolean;
 }
 
 export function buildItem(raw: RawItem): ParsedItem {
@@ -35,7 +37,7 @@ export function buildItem(raw: RawItem): ParsedItem {
     updated: toIso(parseDate(raw.updated)),
     author: fold(raw.author),
     summary: summarySource ? htmlToText(summarySource) : null,
-    contentHtml: contentSource ? resolveUrlsInHtml(contentSource.trim(), base) : null,
+    contentHtml: contentSource ? resolveUrlsInHtml(contentSource.trim(), base, { keepLocalRefs: raw.keepLocalRefs }) : null,
     categories: unique((raw.categories ?? []).map((c) => c.trim()).filter(Boolean)),
     enclosures: (raw.enclosures ?? []).map((e) => ({ ...e, url: resolveUrl(e.url, base) ?? e.url })),
     thumbnail: resolveUrl(raw.thumbnail, base),

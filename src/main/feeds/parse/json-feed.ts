@@ -31,7 +31,10 @@ export function readJsonFeed(text: string, documentBase: string | null): ParsedF
         summaryHtml: str(item.summary) ? escapeHtml(str(item.summary) ?? '') : null,
         contentHtml:
           str(item.content_html) ?? (str(item.content_text) ? escapeHtml(str(item.content_text) ?? '').replace(/\n/g, '<br>') : null),
-        categories: Array.isArray(item.tags) ? item.tags.filter((t): t is string => typeof t === 'string') : [],
+        // Out of spec but seen in the wild: a single string instead of an array.
+        categories: (typeof item.tags === 'string' ? [item.tags] : Array.isArray(item.tags) ? item.tags : []).filter(
+          (t): t is string => typeof t === 'string',
+        ),
         enclosures: (Array.isArray(item.attachments) ? item.attachments : [])
           .filter(isRecord)
           .flatMap((a) =>
@@ -41,6 +44,7 @@ export function readJsonFeed(text: string, documentBase: string | null): ParsedF
           ),
         thumbnail: str(item.image) ?? str(item.banner_image),
         base,
+        keepLocalRefs: true,
       });
     }),
   };

@@ -1,11 +1,13 @@
 import type { ParsedEnclosure } from './types.ts';
 import { allChildren, childElements, firstChild, type XmlElement } from './xml-tree.ts';
 
-/** Enclosures and a thumbnail from RSS `<enclosure>` and Media RSS, shared by RSS and Atom readers. */
+/** Enclosures (RSS `<enclosure>`, Atom `<link rel="enclosure">`) and a thumbnail from Media RSS, shared by RSS and Atom readers. */
 export function readMedia(item: XmlElement): { enclosures: ParsedEnclosure[]; thumbnail: string | null } {
   const enclosures: ParsedEnclosure[] = [];
-  for (const e of allChildren(item, '', 'enclosure')) {
-    const url = e.attrs.url?.trim();
+  for (const e of childElements(item)) {
+    const isEnclosure = e.ns === '' && e.name === 'enclosure';
+    const isEnclosureLink = (e.ns === '' || e.ns === 'atom') && e.name === 'link' && e.attrs.rel === 'enclosure';
+    const url = (isEnclosure ? e.attrs.url : isEnclosureLink ? e.attrs.href : undefined)?.trim();
     if (url) enclosures.push({ url, type: e.attrs.type?.trim() || null, length: toLength(e.attrs.length) });
   }
   let thumbnail: string | null = null;

@@ -22,7 +22,7 @@ export function readRss(root: XmlElement, format: FeedFormat, documentBase: stri
     title: collapse(text(own(channel, 'title') ?? firstChild(channel, 'dc', 'title'))),
     link: resolveUrl(linkOf(channel), channelBase),
     description: description ? collapse(htmlToText(innerMarkup(description))) : null,
-    language: collapse(text(own(channel, 'language') ?? firstChild(channel, 'dc', 'language'))),
+    language: collapse(text(own(channel, 'language') ?? firstChild(channel, 'dc', 'language')) ?? inheritedLang(channel)),
     items: items.map((item) => buildItem(readItem(item, documentBase))),
   };
 }
@@ -33,7 +33,9 @@ function readItem(item: XmlElement, documentBase: string | null): RawItem {
   const permalink = guid?.name === 'guid' && guid.attrs.ispermalink?.toLowerCase() !== 'false' && /^https?:\/\//i.test(guidText);
   const content = firstChild(item, 'content', 'encoded') ?? firstChild(item, 'xhtml', 'body') ?? own(item, 'content');
   const description = own(item, 'description') ?? own(item, 'summary') ?? firstChild(item, 'dc', 'description');
-  const categories = [...ownAll(item, 'category'), ...allOf(item, 'dc', 'subject')].map((c) => c.attrs.term ?? textOf(c));
+  // Some publishers wrap categories in a <categories> element.
+  const wrapped = ownAll(item, 'categories').flatMap((w) => ownAll(w, 'category'));
+  const categories = [...ownAll(item, 'category'), ...wrapped, ...allOf(item, 'dc', 'subject')].map((c) => c.attrs.term ?? textOf(c));
   const media = readMedia(item);
   return {
     id: guid ? guidText : (item.attrs.about ?? null),
@@ -41,7 +43,9 @@ function readItem(item: XmlElement, documentBase: string | null): RawItem {
     link: linkOf(item) ?? (permalink ? guidText : null),
     // As feedparser reads them: pubDate is when it was published, dc:date when it was updated.
     published: text(own(item, 'pubdate') ?? firstChild(item, 'dcterms', 'issued') ?? own(item, 'published') ?? own(item, 'issued')),
-    updated: text(firstChild(item, 'dc', 'date') ?? firstChild(item, 'dcterms', 'modified') ?? own(item, 'updated') ?? own(item, 'modified')),
+    updated: text(
+      firstChild(item, 'dc', 'date') ?? firstChild(item, 'dcterms', 'modified') ?? own(item, 'updated') ?? own(item, 'modified'),
+    ),
     author: authorOf(item),
     summaryHtml: description ? innerMarkup(description) : null,
     contentHtml: content ? innerMarkup(content) : null,
@@ -81,18 +85,24 @@ function linkOf(element: XmlElement): string | null {
 
 /**
  * The item's author. Of `<author>`, `<dc:creator>` and `<itunes:author>`, the last one
- * written wins, as in feedparser; "email (Name)" reads as the name.
+ * written (and not empty) wins, as in feedparser; "email (Name)" reads as the name.
  */
 function authorOf(item: XmlElement): string | null {
-  let found: XmlElement | undefined;
+  let raw = '';
   for (const c of childElements(item)) {
-    if ((c.name === 'author' && (c.ns === '' || c.ns === 'atom' || c.ns === 'itunes')) || (c.ns === 'dc' && c.name === 'creator')) found = c;
+    if ((c.name === 'author' && (c.ns === '' || c.ns === 'atom' || c.ns === 'itunes')) || (c.ns === 'dc' && c.name === 'creator')) {
+      const name = own(c, 'name');
+      const value = (name ? textOf(name) : textOf(c)).replace(/\s+/g, ' ').trim();
+      if (value) raw = value;
+    }
   }
-  if (!found) return null;
-  const name = own(found, 'name');
-  const raw = (name ? textOf(name) : textOf(found)).replace(/\s+/g, ' ').trim();
   const emailAndName = /^[^\s@()]+@[^\s@()]+\s*\((.+)\)$/.exec(raw);
   return emailAndName?.[1]?.trim() || raw || null;
+}
+
+function inheritedLang(element: XmlElement): string | null {
+  for (let e: XmlElement | null = element; e; e = e.parent) if (e.attrs['xml:lang']) return e.attrs['xml:lang'];
+  return null;
 }
 
 function collapse(value: string | null): string | null {

@@ -15,8 +15,12 @@ export function resolveUrl(href: string | null | undefined, base: string | null 
 const URL_ATTRS = /(\s(?:href|src|poster|cite|background|longdesc|action|data)\s*=\s*)("[^"]*"|'[^']*'|[^\s>"']+)/gi;
 const SRCSET_ATTR = /(\ssrcset\s*=\s*)("[^"]*"|'[^']*')/gi;
 
-/** Makes every URL inside an HTML fragment absolute, so stored content reads the same anywhere. */
-export function resolveUrlsInHtml(html: string, base: string | null | undefined): string {
+/**
+ * Makes every URL inside an HTML fragment absolute, so stored content reads the same
+ * anywhere. `keepLocalRefs` leaves empty and fragment-only references alone (JSON Feed
+ * content has no document base of its own for them to point into).
+ */
+export function resolveUrlsInHtml(html: string, base: string | null | undefined, options: { keepLocalRefs?: boolean } = {}): string {
   if (!base || !html.includes('<')) return html;
   return html.replace(/<[a-z][^>]*>/gi, (tag) =>
     tag
@@ -24,6 +28,7 @@ export function resolveUrlsInHtml(html: string, base: string | null | undefined)
         const quote = value[0] === '"' || value[0] === "'" ? value[0] : '';
         const raw = decodeHTMLAttribute(quote ? value.slice(1, -1) : value);
         if (/^\s*(data|mailto|javascript|tel):/i.test(raw)) return `${head}${value}`;
+        if (options.keepLocalRefs && /^\s*(#|$)/.test(raw)) return `${head}${value}`;
         // Empty and fragment-only references resolve too: the article no longer lives at its page.
         const resolved = resolveUrl(raw, base) ?? raw;
         return `${head}"${resolved.replace(/&/g, '&amp;').replace(/"/g, '%22')}"`;
