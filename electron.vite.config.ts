@@ -10,7 +10,12 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          'sync-worker': resolve(import.meta.dirname, 'src/main/sync/sync-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -64,7 +64,7 @@ async function main(): Promise<number> {
   try {
     return await runLibraryCommand(service);
   } finally {
-    service.close();
+    await service.close();
   }
 }
 
@@ -113,8 +113,7 @@ async function runLibraryCommand(service: NewsService): Promise<number> {
       return 0;
     }
     case 'sync': {
-      const { syncAll } = await import('./sync/sync-all.ts');
-      const summary = await syncAll(service.db, () => undefined, { force: true });
+      const summary = await service.runSync(true);
       const titles = new Map((await service.listFeeds()).map((f) => [f.id, f]));
       const report = {
         feeds: summary.feedsTotal,

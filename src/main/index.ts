@@ -35,7 +35,8 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(() => {
     try {
-      service = new NewsService({ dataDir, resourcesDir });
+      // The sync thread is bundled beside this file (electron.vite.config.ts).
+      service = new NewsService({ dataDir, resourcesDir, syncWorkerUrl: new URL('./sync-worker.js', import.meta.url) });
     } catch (error) {
       dialog.showErrorBox('Broadsheet cannot open its library', (error as Error).message);
       app.exit(1);
@@ -60,6 +61,7 @@ if (!app.requestSingleInstanceLock()) {
 
     Menu.setApplicationMenu(null);
     mainWindow = createWindow();
+    news.startBackgroundSync();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
     });
@@ -68,7 +70,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => service?.close());
+  app.on('will-quit', () => void service?.close());
 }
 
 function isOwnOrigin(url: string): boolean {

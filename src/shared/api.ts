@@ -98,6 +98,12 @@ export interface ImportReport {
 export interface Settings {
   theme: Theme;
   readerFontSize: number;
+  /** How often feeds are fetched in the background (a feed's own ttl may stretch it). */
+  syncIntervalMinutes: number;
+  /** Articles older than this are removed by retention — never bookmarked ones. */
+  retentionDays: number;
+  /** Retention always keeps at least this many of each feed's newest articles. */
+  keepPerFeed: number;
 }
 
 export interface SyncProgress {
@@ -106,6 +112,8 @@ export interface SyncProgress {
   newArticles: number;
   failures: number;
   running: boolean;
+  /** Set when a finished sync failed only for network reasons: the machine looks offline. */
+  offline?: boolean;
 }
 
 /** Push events from main to renderer, by name. */

@@ -22,7 +22,7 @@ describe('NewsService with the bundled sample library', () => {
     const detail = await news.getArticle(seed?.id ?? 0);
     expect(detail?.contentHtml).toContain('Belgium declared Rwandan diplomats persona non grata');
     expect(detail?.contentHtml).not.toContain('Politics4 days ago');
-    news.close();
+    await news.close();
   });
 
   it('keeps its dates recent, so the sample reads like a library that just synced', async () => {
@@ -30,7 +30,7 @@ describe('NewsService with the bundled sample library', () => {
     await news.loadSampleLibrary();
     const [newest] = (await news.listArticles({ view: 'all', limit: 1 })).rows;
     expect(Date.now() - Date.parse(newest?.publishedAt ?? '')).toBeLessThan(24 * 3600_000);
-    news.close();
+    await news.close();
   });
 
   it('loading the sample twice adds nothing the second time', async () => {
@@ -38,7 +38,7 @@ describe('NewsService with the bundled sample library', () => {
     await news.loadSampleLibrary();
     const again = await news.loadSampleLibrary();
     expect(again).toMatchObject({ feedsAdded: 0, articlesAdded: 0, sectionsAdded: 0 });
-    news.close();
+    await news.close();
   });
 
   it('counts unread per section in SQL and keeps bookmarks through read changes', async () => {
@@ -54,7 +54,7 @@ describe('NewsService with the bundled sample library', () => {
     expect((await news.listArticles({ view: 'bookmarks' })).rows.map((r) => r.id)).toEqual([rows[1]?.id]);
     expect((await news.getStatus()).bookmarks).toBe(1);
     await expect(news.setRead(999_999, true)).rejects.toThrow(/no article/);
-    news.close();
+    await news.close();
   });
 
   it('pages through a list by cursor without repeats or gaps', async () => {
@@ -69,7 +69,7 @@ describe('NewsService with the bundled sample library', () => {
       after = page.nextCursor ?? undefined;
     } while (after);
     expect(seen).toEqual(all);
-    news.close();
+    await news.close();
   });
 
   it('imports OPML folders as sections and reports entries it could not use', async () => {
@@ -88,6 +88,6 @@ describe('NewsService with the bundled sample library', () => {
       ]),
     );
     await expect(news.importOpml('<html>not opml</html>')).rejects.toThrow(/not an OPML file/);
-    news.close();
+    await news.close();
   });
 });

@@ -4,7 +4,8 @@ import { ApiError, type ImportReport, type NewsApi, type NewsEventName, type New
 import { openDatabase } from '../db/connection.ts';
 import { readOpml } from '../opml/opml.ts';
 import { subscribe } from '../sync/subscribe.ts';
-import { syncAll } from '../sync/sync-all.ts';
+import type { SyncSummary } from '../sync/sync-all.ts';
+import { SyncRunner } from '../sync/sync-runner.ts';
 import { getArticle, listArticles, setBookmarked, setRead } from './articles.ts';
 import { loadSampleLibrary } from './sample-library.ts';
 import { addFeed, ensureSection, getFeed, listFeeds, listSections } from './sections.ts';
@@ -16,7 +17,12 @@ export interface NewsServiceOptions {
   dataDir: string;
   /** The app's resources folder (the bundled sample library lives there). */
   resourcesDir: string;
+  /** The sync thread's script, when it is not next to the sources (the bundled app). */
+  syncWorkerUrl?: URL;
 }
+
+/** How often the background scheduler looks for feeds that are due. */
+const SCHEDULER_TICK_MS = 60_000;
 
 type Listener<E extends NewsEventName> = (payload: NewsEvents[E]) => void;
 
@@ -29,12 +35,29 @@ export class NewsService implements NewsApi {
   readonly dataDir: string;
   private readonly resourcesDir: string;
   private readonly events = new EventEmitter();
-  private runningSync: Promise<SyncProgress> | null = null;
+  private readonly sync: SyncRunner;
+  private scheduler: NodeJS.Timeout | null = null;
 
   constructor(options: NewsServiceOptions) {
     this.dataDir = options.dataDir;
     this.resourcesDir = options.resourcesDir;
     this.db = openDatabase(options.dataDir);
+    this.sync = new SyncRunner({
+      dataDir: options.dataDir,
+      workerUrl: options.syncWorkerUrl,
+      onProgress: (progress) => this.emit('sync-progress', progress),
+    });
+  }
+
+  /** Fetches due feeds in the background from now on (the desktop app and browser mode). */
+  startBackgroundSync(tickMs = SCHEDULER_TICK_MS): void {
+    if (this.scheduler) return;
+    const tick = () => {
+      if (!this.sync.isRunning) void this.runSync(false).catch((error) => console.error('broadsheet: background sync failed:', error));
+    };
+    this.scheduler = setInterval(tick, tickMs);
+    this.scheduler.unref();
+    setTimeout(tick, 2_000).unref();
   }
 
   on<E extends NewsEventName>(event: E, listener: Listener<E>): () => void {
@@ -46,7 +69,10 @@ export class NewsService implements NewsApi {
     this.events.emit(event, payload);
   }
 
-  close(): void {
+  async close(): Promise<void> {
+    if (this.scheduler) clearInterval(this.scheduler);
+    this.scheduler = null;
+    await this.sync.close();
     this.events.removeAllListeners();
     if (this.db.open) this.db.close();
   }
@@ -118,18 +144,17 @@ export class NewsService implements NewsApi {
     return feed;
   }
 
-  /** Syncs every due feed; a second call while one runs joins the running sync. */
-  syncNow(options: { force?: boolean } = {}): Promise<SyncProgress> {
-    this.runningSync ??= syncAll(this.db, (progress) => this.emit('sync-progress', progress), { force: options.force ?? true })
-      .then((summary) => {
-        this.emit('library-changed', { reason: 'synced' });
-        const { results: _results, durationMs: _durationMs, ...progress } = summary;
-        return progress;
-      })
-      .finally(() => {
-        this.runningSync = null;
-      });
-    return this.runningSync;
+  /** "Sync now": every feed, on the sync thread; a second call joins the running sync. */
+  async syncNow(): Promise<SyncProgress> {
+    const { feedsDone, feedsTotal, newArticles, failures, running, offline } = await this.runSync(true);
+    return { feedsDone, feedsTotal, newArticles, failures, running, offline };
+  }
+
+  /** A sync with its per-feed results, for the CLI and tests. */
+  async runSync(force: boolean): Promise<SyncSummary> {
+    const summary = await this.sync.sync(force);
+    if (summary.feedsTotal > 0) this.emit('library-changed', { reason: 'synced' });
+    return summary;
   }
 
   async getSettings() {

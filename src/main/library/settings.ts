@@ -1,7 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import type { Settings } from '../../shared/api.ts';
 
-export const DEFAULT_SETTINGS: Settings = { theme: 'system', readerFontSize: 18 };
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  readerFontSize: 18,
+  syncIntervalMinutes: 30,
+  retentionDays: 90,
+  keepPerFeed: 50,
+};
 
 export function readSettings(db: Database): Settings {
   const rows = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings').all();
@@ -13,9 +19,14 @@ export function readSettings(db: Database): Settings {
       // A damaged value falls back to its default rather than breaking the app.
     }
   }
+  const number = (key: 'readerFontSize' | 'syncIntervalMinutes' | 'retentionDays' | 'keepPerFeed') =>
+    typeof stored[key] === 'number' && Number.isFinite(stored[key]) ? stored[key] : DEFAULT_SETTINGS[key];
   return {
     theme: stored.theme === 'light' || stored.theme === 'dark' || stored.theme === 'system' ? stored.theme : DEFAULT_SETTINGS.theme,
-    readerFontSize: typeof stored.readerFontSize === 'number' ? stored.readerFontSize : DEFAULT_SETTINGS.readerFontSize,
+    readerFontSize: number('readerFontSize'),
+    syncIntervalMinutes: number('syncIntervalMinutes'),
+    retentionDays: number('retentionDays'),
+    keepPerFeed: number('keepPerFeed'),
   };
 }
 

@@ -3,6 +3,8 @@ import type { Database } from 'better-sqlite3';
 import { FetchError, fetchFeed } from '../feeds/fetch-feed.ts';
 import { FeedParseError, parseFeed } from '../feeds/parse/index.ts';
 import { writeFeedItems } from '../library/article-writer.ts';
+import type { HostLimiter } from './host-limiter.ts';
+import { backoffDelay, nextPollDelay } from './poll-interval.ts';
 
 export interface FeedRecord {
   id: number;
@@ -12,6 +14,7 @@ export interface FeedRecord {
   last_modified: string | null;
   body_hash: string | null;
   consecutive_failures: number;
+  poll_interval_minutes: number | null;
 }
 
 export type FeedSyncResult =
@@ -19,30 +22,41 @@ export type FeedSyncResult =
   | { feedId: number; status: 'not-modified' }
   | { feedId: number; status: 'failed'; error: string; offline: boolean };
 
-const BASE_BACKOFF_MS = 5 * 60_000;
-const MAX_BACKOFF_MS = 24 * 60 * 60_000;
+export interface FeedSyncOptions {
+  now?: () => number;
+  /** The global interval; a feed's own poll_interval_minutes overrides it. */
+  intervalMinutes?: number;
+  limiter?: HostLimiter;
+  timeoutMs?: number;
+}
 
 /**
- * Fetches, parses and stores one feed, then records its health. A failure never
- * touches the feed's stored articles: it only records the reason and schedules a retry.
+ * Fetches, parses and stores one feed, then records its health and when to fetch it
+ * next. A feed that answers 304, or the same bytes as last time, costs no parse and no
+ * write. A failure never touches stored articles: it records the reason in words and
+ * backs off.
  */
-export async function syncFeed(db: Database, feed: FeedRecord, now = () => Date.now()): Promise<FeedSyncResult> {
+export async function syncFeed(db: Database, feed: FeedRecord, options: FeedSyncOptions = {}): Promise<FeedSyncResult> {
+  const now = options.now ?? (() => Date.now());
+  const interval = feed.poll_interval_minutes ?? options.intervalMinutes ?? 30;
   try {
-    const outcome = await fetchFeed({ url: feed.url, etag: feed.etag, lastModified: feed.last_modified });
+    const request = () => fetchFeed({ url: feed.url, etag: feed.etag, lastModified: feed.last_modified, timeoutMs: options.timeoutMs });
+    const outcome = await (options.limiter ? options.limiter.run(feed.url, request) : request());
     if (outcome.permanentUrl) moveFeed(db, feed.id, outcome.permanentUrl);
     if (outcome.kind === 'not-modified') {
-      recordSuccess(db, feed.id, now(), {});
+      recordSuccess(db, feed.id, now(), nextPollDelay(interval, {}), {});
       return { feedId: feed.id, status: 'not-modified' };
     }
     const bodyHash = crypto.createHash('sha1').update(outcome.bytes).digest('base64url');
     const validators = { etag: outcome.etag, lastModified: outcome.lastModified, bodyHash };
     if (bodyHash === feed.body_hash) {
-      recordSuccess(db, feed.id, now(), validators);
+      recordSuccess(db, feed.id, now(), nextPollDelay(interval, { maxAgeSeconds: outcome.maxAgeSeconds }), validators);
       return { feedId: feed.id, status: 'not-modified' };
     }
     const parsed = parseFeed(outcome.bytes, { baseUrl: outcome.finalUrl, contentType: outcome.contentType ?? undefined });
     const written = writeFeedItems(db, feed.id, parsed.items, now());
-    recordSuccess(db, feed.id, now(), validators, parsed.title, parsed.link);
+    const delay = nextPollDelay(interval, { ttlMinutes: parsed.ttlMinutes, maxAgeSeconds: outcome.maxAgeSeconds });
+    recordSuccess(db, feed.id, now(), delay, validators, parsed.title, parsed.link);
     return { feedId: feed.id, status: 'ok', ...written };
   } catch (error) {
     const message = error instanceof FetchError || error instanceof FeedParseError ? error.message : `unexpected error: ${String(error)}`;
@@ -62,13 +76,14 @@ function recordSuccess(
   db: Database,
   feedId: number,
   at: number,
+  delay: number,
   validators: { etag?: string | null; lastModified?: string | null; bodyHash?: string },
   title?: string | null,
   siteUrl?: string | null,
 ): void {
   db.prepare(`
     UPDATE feeds SET last_fetch_at = @at, last_success_at = @at, last_error = NULL, consecutive_failures = 0,
-      next_fetch_at = NULL,
+      next_fetch_at = @next,
       etag = CASE WHEN @hasValidators THEN @etag ELSE etag END,
       last_modified = CASE WHEN @hasValidators THEN @lastModified ELSE last_modified END,
       body_hash = coalesce(@bodyHash, body_hash),
@@ -76,6 +91,7 @@ function recordSuccess(
       site_url = coalesce(site_url, @siteUrl)
     WHERE id = @feedId`).run({
     at,
+    next: at + delay,
     feedId,
     hasValidators: validators.bodyHash ? 1 : 0,
     etag: validators.etag ?? null,
@@ -88,9 +104,7 @@ function recordSuccess(
 
 function recordFailure(db: Database, feed: FeedRecord, at: number, message: string, error: FetchError | null): void {
   const failures = feed.consecutive_failures + 1;
-  const backoff = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (failures - 1));
-  const retryAfter = error?.retryAfterSeconds ? error.retryAfterSeconds * 1000 : 0;
   db.prepare(`
     UPDATE feeds SET last_fetch_at = ?, last_error = ?, consecutive_failures = ?, next_fetch_at = ?, gone = ?
-    WHERE id = ?`).run(at, message, failures, at + Math.max(backoff, retryAfter), error?.gone ? 1 : 0, feed.id);
+    WHERE id = ?`).run(at, message, failures, at + backoffDelay(failures, error?.retryAfterSeconds ?? null), error?.gone ? 1 : 0, feed.id);
 }

@@ -1,40 +1,55 @@
 import type { Database } from 'better-sqlite3';
 import type { SyncProgress } from '../../shared/api.ts';
+import { applyRetention } from '../library/retention.ts';
+import { readSettings } from '../library/settings.ts';
 import { type FeedRecord, type FeedSyncResult, syncFeed } from './feed-sync.ts';
+import { HostLimiter } from './host-limiter.ts';
 
-const CONCURRENCY = 6;
+/** Feeds in flight at once, across hosts; each host gets at most two of them. */
+const CONCURRENCY = 8;
 
 export interface SyncSummary extends SyncProgress {
   results: FeedSyncResult[];
   durationMs: number;
+  /** Articles removed by the retention pass that follows the sync. */
+  expired: number;
+  /** True when every failure was a network failure: the machine is probably offline. */
+  offline: boolean;
+}
+
+export interface SyncOptions {
+  /** Fetch every feed now, not only those that are due. */
+  force?: boolean;
+  now?: () => number;
+  timeoutMs?: number;
 }
 
 /**
- * Syncs every subscribed web feed that is due (all of them when `force`), a few at a
- * time, reporting progress after each feed. Feeds that are gone (410) are skipped.
+ * Syncs the web feeds that are due (all of them with `force`), a few at a time and at
+ * most two per host, reporting progress after each feed, then applies retention.
+ * Feeds that are gone (HTTP 410) are never fetched again.
  */
-export async function syncAll(
-  db: Database,
-  onProgress: (progress: SyncProgress) => void,
-  options: { force?: boolean; now?: () => number } = {},
-): Promise<SyncSummary> {
+export async function syncAll(db: Database, onProgress: (progress: SyncProgress) => void, options: SyncOptions = {}): Promise<SyncSummary> {
   const now = options.now ?? (() => Date.now());
   const started = now();
+  const settings = readSettings(db);
   const feeds = db
     .prepare<{ now: number; force: number }, FeedRecord>(`
-      SELECT id, url, title, etag, last_modified, body_hash, consecutive_failures FROM feeds
+      SELECT id, url, title, etag, last_modified, body_hash, consecutive_failures, poll_interval_minutes FROM feeds
       WHERE gone = 0 AND (url LIKE 'http://%' OR url LIKE 'https://%')
         AND (@force = 1 OR next_fetch_at IS NULL OR next_fetch_at <= @now)
       ORDER BY id`)
     .all({ now: started, force: options.force ? 1 : 0 });
   const progress: SyncProgress = { feedsDone: 0, feedsTotal: feeds.length, newArticles: 0, failures: 0, running: true };
   onProgress({ ...progress });
+
+  const limiter = new HostLimiter(2);
   const results: FeedSyncResult[] = [];
   let next = 0;
   const worker = async () => {
     while (next < feeds.length) {
       const feed = feeds[next++] as FeedRecord;
-      const result = await syncFeed(db, feed, now);
+      const result = await syncFeed(db, feed, { now, limiter, intervalMinutes: settings.syncIntervalMinutes, timeoutMs: options.timeoutMs });
       results.push(result);
       progress.feedsDone++;
       if (result.status === 'ok') progress.newArticles += result.added;
@@ -43,7 +58,11 @@ export async function syncAll(
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, feeds.length) }, worker));
+
+  const expired = applyRetention(db, settings, now());
+  const failures = results.filter((r) => r.status === 'failed');
   progress.running = false;
+  progress.offline = failures.length > 0 && failures.length === results.length && failures.every((r) => r.status === 'failed' && r.offline);
   onProgress({ ...progress });
-  return { ...progress, results, durationMs: now() - started };
+  return { ...progress, offline: progress.offline, results, durationMs: now() - started, expired };
 }

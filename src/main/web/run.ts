@@ -31,6 +31,7 @@ try {
 try {
   const shell = await startWebShell({ service, rendererDir: RENDERER_DIST_DIR, port });
   console.log(`Broadsheet is running at ${shell.url}`);
+  service.startBackgroundSync();
   if (!argv.includes('--no-open')) console.log(openAppWindow(shell.url, service.dataDir));
 
   let stopping = false;
@@ -39,13 +40,13 @@ try {
     stopping = true;
     console.log(`Broadsheet is stopping (${signal}).`);
     await shell.close();
-    service.close();
+    await service.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 } catch (error) {
-  service.close();
+  await service.close();
   const err = error as NodeJS.ErrnoException;
   console.error(`broadsheet: ${err.code === 'EADDRINUSE' ? `port ${port} is already in use` : err.message}`);
   process.exit(1);

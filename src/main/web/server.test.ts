@@ -19,7 +19,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await shell.close();
-  service.close();
+  await service.close();
 });
 
 /** A raw request, so tests control Host and Origin exactly as an attacker could. */

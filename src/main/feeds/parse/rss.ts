@@ -24,7 +24,13 @@ export function readRss(root: XmlElement, format: FeedFormat, documentBase: stri
     description: description ? collapse(htmlToText(innerMarkup(description))) : null,
     language: collapse(text(own(channel, 'language') ?? firstChild(channel, 'dc', 'language')) ?? inheritedLang(channel)),
     items: items.map((item) => buildItem(readItem(item, documentBase))),
+    ttlMinutes: positiveInt(text(own(channel, 'ttl'))),
   };
+}
+
+function positiveInt(value: string | null): number | null {
+  const n = value ? Number.parseInt(value.trim(), 10) : Number.NaN;
+  return Number.isFinite(n) && n > 0 ? n : null;
 }
 
 function readItem(item: XmlElement, documentBase: string | null): RawItem {

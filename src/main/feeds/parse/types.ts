@@ -31,6 +31,8 @@ export interface ParsedFeed {
   description: string | null;
   language: string | null;
   items: ParsedItem[];
+  /** RSS `<ttl>`: how many minutes the publisher says the feed may be cached. */
+  ttlMinutes?: number | null;
 }
 
 export interface ParseOptions {

@@ -1,0 +1,83 @@
+import { Worker } from 'node:worker_threads';
+import type { SyncProgress } from '../../shared/api.ts';
+import type { SyncSummary } from './sync-all.ts';
+import type { SyncRequest, SyncWorkerMessage } from './sync-messages.ts';
+
+/** The source of the sync thread; the packaged app passes its bundled copy instead. */
+export const DEFAULT_SYNC_WORKER_URL = new URL('./sync-worker.ts', import.meta.url);
+
+/**
+ * The main thread's handle on the sync thread: starts it on first use, runs one sync at
+ * a time (a second request joins the running one), and relays progress.
+ */
+export class SyncRunner {
+  private worker: Worker | null = null;
+  private running: Promise<SyncSummary> | null = null;
+  private nextId = 1;
+  private readonly dataDir: string;
+  private readonly workerUrl: URL;
+  private readonly onProgress: (progress: SyncProgress) => void;
+
+  constructor(options: { dataDir: string; workerUrl?: URL; onProgress: (progress: SyncProgress) => void }) {
+    this.dataDir = options.dataDir;
+    this.workerUrl = options.workerUrl ?? DEFAULT_SYNC_WORKER_URL;
+    this.onProgress = options.onProgress;
+  }
+
+  get isRunning(): boolean {
+    return this.running !== null;
+  }
+
+  sync(force: boolean): Promise<SyncSummary> {
+    if (!this.running) {
+      const worker = this.ensureWorker();
+      // Keep the process alive while a sync runs; an idle sync thread must not.
+      worker.ref();
+      this.running = this.start(worker, force).finally(() => {
+        worker.unref();
+        this.running = null;
+      });
+    }
+    return this.running;
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (!worker) return;
+    // Let a running sync finish its current transaction rather than cutting it off.
+    await this.running?.catch(() => undefined);
+    worker.postMessage({ type: 'close' } satisfies SyncRequest);
+    await worker.terminate();
+  }
+
+  private start(worker: Worker, force: boolean): Promise<SyncSummary> {
+    const id = this.nextId++;
+    return new Promise<SyncSummary>((resolve, reject) => {
+      const onMessage = (message: SyncWorkerMessage) => {
+        if (message.type === 'progress') return this.onProgress(message.progress);
+        if (message.id !== id) return;
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        if (message.type === 'done') resolve(message.summary);
+        else reject(new Error(message.message));
+      };
+      const onError = (error: Error) => {
+        worker.off('message', onMessage);
+        this.worker = null;
+        reject(error);
+      };
+      worker.on('message', onMessage);
+      worker.once('error', onError);
+      worker.postMessage({ type: 'sync', id, force } satisfies SyncRequest);
+    });
+  }
+
+  private ensureWorker(): Worker {
+    if (!this.worker) {
+      this.worker = new Worker(this.workerUrl, { workerData: { dataDir: this.dataDir } });
+      this.worker.unref();
+    }
+    return this.worker;
+  }
+}
