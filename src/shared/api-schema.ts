@@ -44,7 +44,12 @@ const argSchemas = {
     z.strictObject({
       theme: z.enum(['light', 'dark', 'system']).optional(),
       readerFontSize: z.number().int().min(12).max(32).optional(),
-      syncIntervalMinutes: z.number().int().min(5).max(24 * 60).optional(),
+      syncIntervalMinutes: z
+        .number()
+        .int()
+        .min(5)
+        .max(24 * 60)
+        .optional(),
       retentionDays: z.number().int().min(1).max(36500).optional(),
       keepPerFeed: z.number().int().min(0).max(10_000).optional(),
     }),

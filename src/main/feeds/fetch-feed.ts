@@ -144,6 +144,7 @@ function describeNetworkError(error: unknown, url: string, timeoutMs: number): F
     return new FetchError(`the server did not answer in time (${Math.round(timeoutMs / 1000)} s)`);
   }
   const code = err.cause?.code ?? '';
+  if (err.cause?.message === 'bad port') return new FetchError(`the port of ${safeHost(url)} is one browsers refuse to fetch from`);
   const host = safeHost(url);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
     return new FetchError(`could not find the server ${host} (offline, or a wrong address)`, { offline: true });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { httpFixture, rssWith } from '../../test-support/http-fixture.ts';
 import { tempDir } from '../../test-support/temp-dir.ts';
 import { RESOURCES_DIR } from '../repo-paths.ts';
 import { NewsService } from './news-service.ts';
@@ -88,6 +89,25 @@ describe('NewsService with the bundled sample library', () => {
       ]),
     );
     await expect(news.importOpml('<html>not opml</html>')).rejects.toThrow(/not an OPML file/);
+    await news.close();
+  });
+});
+
+describe('NewsService sync', () => {
+  it('syncs on the sync thread, pushes progress events, and the UI thread reads the result', async () => {
+    const server = await httpFixture({ '/f.xml': (_req, res) => res.writeHead(200).end(rssWith(['Alpha', 'Beta', 'Gamma'])) });
+    const news = service();
+    await news.importOpml(
+      `<opml version="2.0"><body><outline text="Tech"><outline text="F" xmlUrl="${server.url('/f.xml')}"/></outline></body></opml>`,
+    );
+    const events: { feedsDone: number; running: boolean }[] = [];
+    news.on('sync-progress', (p) => events.push({ feedsDone: p.feedsDone, running: p.running }));
+
+    const result = await news.syncNow();
+    expect(result).toMatchObject({ feedsTotal: 1, feedsDone: 1, newArticles: 3, failures: 0, running: false });
+    expect(events.at(-1)).toEqual({ feedsDone: 1, running: false });
+    expect((await news.listArticles({ view: 'all' })).rows.map((r) => r.title).sort()).toEqual(['Alpha', 'Beta', 'Gamma']);
+    expect((await news.listFeeds())[0]).toMatchObject({ title: 'F', lastError: null, sectionName: 'Tech' });
     await news.close();
   });
 });

@@ -49,7 +49,12 @@ export async function syncAll(db: Database, onProgress: (progress: SyncProgress)
   const worker = async () => {
     while (next < feeds.length) {
       const feed = feeds[next++] as FeedRecord;
-      const result = await syncFeed(db, feed, { now, limiter, intervalMinutes: settings.syncIntervalMinutes, timeoutMs: options.timeoutMs });
+      const result = await syncFeed(db, feed, {
+        now,
+        limiter,
+        intervalMinutes: settings.syncIntervalMinutes,
+        timeoutMs: options.timeoutMs,
+      });
       results.push(result);
       progress.feedsDone++;
       if (result.status === 'ok') progress.newArticles += result.added;
