@@ -1,7 +1,6 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { ParsedItem } from '../feeds/parse/index.ts';
-import { htmlToText } from '../feeds/parse/text.ts';
-import { articleIdentity, contentHash } from './identity.ts';
+import { type PreparedArticle, prepareArticle } from './prepared-article.ts';
 
 /** Dates further ahead than this are publisher mistakes: the article is dated on arrival instead. */
 const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
@@ -11,47 +10,49 @@ export interface WriteResult {
   updated: number;
 }
 
-/**
- * Stores a feed's items in one transaction. New articles get an unread state row;
- * changed articles get new content but keep their read/bookmark state (which sync
- * never writes); articles the user deleted stay deleted (tombstones).
- */
+/** Parses nothing, writes: the convenient form for one feed's items on this thread. */
 export function writeFeedItems(db: Database, feedId: number, items: ParsedItem[], now = Date.now()): WriteResult {
-  const find = db.prepare<[number, string], { id: number; content_hash: string }>(
-    'SELECT id, content_hash FROM articles WHERE feed_id = ? AND identity = ?',
-  );
-  const tombstoned = db.prepare<[number, string], { one: number }>(
-    'SELECT 1 AS one FROM article_tombstones WHERE feed_id = ? AND identity = ?',
-  );
-  const insert = db.prepare(`
-    INSERT INTO articles (feed_id, identity, url, title, author, content_html, body_text, thumbnail_url,
-                          published_at, updated_at, arrived_at, content_hash)
-    VALUES (@feedId, @identity, @url, @title, @author, @contentHtml, @bodyText, @thumbnailUrl,
-            @publishedAt, @updatedAt, @arrivedAt, @contentHash)`);
-  const insertState = db.prepare('INSERT OR IGNORE INTO article_state (article_id) VALUES (?)');
-  const update = db.prepare(`
-    UPDATE articles SET url = @url, title = @title, author = @author, content_html = @contentHtml,
-      body_text = @bodyText, thumbnail_url = @thumbnailUrl, updated_at = @updatedAt, content_hash = @contentHash
-    WHERE id = @id`);
+  return writePreparedArticles(db, feedId, items.map(prepareArticle), now);
+}
 
+/**
+ * Stores a feed's articles in one transaction. New articles get an unread state row
+ * and a full-text entry; changed articles get new content (and index entry) but keep
+ * their read/bookmark state, which sync never writes; articles the user deleted stay
+ * deleted (tombstones); unchanged articles cost one indexed lookup.
+ */
+export function writePreparedArticles(db: Database, feedId: number, articles: PreparedArticle[], now = Date.now()): WriteResult {
+  const s = statements(db);
   const result: WriteResult = { added: 0, updated: 0 };
   db.transaction(() => {
     const seen = new Set<string>();
-    for (const item of items) {
-      const identity = articleIdentity(item);
-      if (seen.has(identity)) continue;
-      seen.add(identity);
-      if (tombstoned.get(feedId, identity)) continue;
-      const hash = contentHash(item);
-      const existing = find.get(feedId, identity);
-      if (existing?.content_hash === hash) continue;
-      const row = toRow(item, now);
+    for (const article of articles) {
+      if (seen.has(article.identity)) continue;
+      seen.add(article.identity);
+      const existing = s.find.get(feedId, article.identity) as { id: number; content_hash: string } | undefined;
+      if (existing?.content_hash === article.contentHash) continue;
+      if (!existing && s.tombstoned.get(feedId, article.identity)) continue;
+      const row = {
+        url: article.url,
+        title: article.title,
+        author: article.author,
+        contentHtml: article.contentHtml,
+        excerpt: article.excerpt,
+        thumbnailUrl: article.thumbnailUrl,
+        updatedAt: article.updatedAt,
+        contentHash: article.contentHash,
+      };
       if (existing) {
-        update.run({ ...row, id: existing.id, contentHash: hash });
+        s.update.run({ ...row, id: existing.id });
+        s.unindex.run(existing.id);
+        s.index.run(existing.id, article.title, article.bodyText);
         result.updated++;
       } else {
-        const info = insert.run({ ...row, feedId, identity, arrivedAt: now, contentHash: hash });
-        insertState.run(info.lastInsertRowid);
+        const dated = article.publishedAt ?? now;
+        const publishedAt = dated > now + FUTURE_TOLERANCE_MS ? now : dated;
+        const id = s.insert.run({ ...row, feedId, identity: article.identity, publishedAt, arrivedAt: now }).lastInsertRowid;
+        s.insertState.run(id);
+        s.index.run(id, article.title, article.bodyText);
         result.added++;
       }
     }
@@ -59,30 +60,39 @@ export function writeFeedItems(db: Database, feedId: number, items: ParsedItem[]
   return result;
 }
 
-function toRow(item: ParsedItem, now: number) {
-  const contentHtml = item.contentHtml ?? '';
-  const published = item.published ? Date.parse(item.published) : Number.NaN;
-  const updated = item.updated ? Date.parse(item.updated) : Number.NaN;
-  const dated = Number.isFinite(published) ? published : Number.isFinite(updated) ? updated : now;
-  return {
-    url: item.link,
-    title: item.title?.trim() || untitled(item),
-    author: item.author,
-    contentHtml,
-    bodyText: contentHtml ? htmlToText(contentHtml) : (item.summary ?? ''),
-    thumbnailUrl: item.thumbnail ?? firstImage(contentHtml),
-    publishedAt: dated > now + FUTURE_TOLERANCE_MS ? now : dated,
-    updatedAt: Number.isFinite(updated) ? updated : null,
-  };
+interface WriterStatements {
+  find: Statement;
+  tombstoned: Statement;
+  insert: Statement;
+  insertState: Statement;
+  update: Statement;
+  index: Statement;
+  unindex: Statement;
 }
 
-function untitled(item: ParsedItem): string {
-  const text = item.summary ?? htmlToText(item.contentHtml ?? '');
-  if (!text) return 'Untitled';
-  return text.length > 90 ? `${text.slice(0, 88).trimEnd()}…` : text;
-}
+// Prepared once per connection: a sync writes hundreds of feeds through the same statements.
+const cache = new WeakMap<Database, WriterStatements>();
 
-function firstImage(html: string): string | null {
-  const match = /<img\b[^>]*?\ssrc\s*=\s*["']?(https?:[^"'\s>]+)/i.exec(html);
-  return match?.[1]?.replace(/&amp;/g, '&') ?? null;
+function statements(db: Database): WriterStatements {
+  let s = cache.get(db);
+  if (!s) {
+    s = {
+      find: db.prepare('SELECT id, content_hash FROM articles WHERE feed_id = ? AND identity = ?'),
+      tombstoned: db.prepare('SELECT 1 FROM article_tombstones WHERE feed_id = ? AND identity = ?'),
+      insert: db.prepare(`
+        INSERT INTO articles (feed_id, identity, url, title, author, content_html, excerpt, thumbnail_url,
+                              published_at, updated_at, arrived_at, content_hash)
+        VALUES (@feedId, @identity, @url, @title, @author, @contentHtml, @excerpt, @thumbnailUrl,
+                @publishedAt, @updatedAt, @arrivedAt, @contentHash)`),
+      insertState: db.prepare('INSERT OR IGNORE INTO article_state (article_id) VALUES (?)'),
+      update: db.prepare(`
+        UPDATE articles SET url = @url, title = @title, author = @author, content_html = @contentHtml,
+          excerpt = @excerpt, thumbnail_url = @thumbnailUrl, updated_at = @updatedAt, content_hash = @contentHash
+        WHERE id = @id`),
+      index: db.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)'),
+      unindex: db.prepare('DELETE FROM articles_fts WHERE rowid = ?'),
+    };
+    cache.set(db, s);
+  }
+  return s;
 }

@@ -1,7 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ArticleDetail, ArticlePage, ArticleQuery, ArticleRow } from '../../shared/api.ts';
 
-const EXCERPT_CHARS = 240;
 const DEFAULT_PAGE = 100;
 
 interface Row {
@@ -20,7 +19,7 @@ interface Row {
 
 const ROW_SELECT = `
   SELECT a.id, a.feed_id AS feedId, f.title AS feedTitle, s.name AS sectionName, a.title,
-    substr(a.body_text, 1, ${EXCERPT_CHARS}) AS excerpt, a.url, a.thumbnail_url AS thumbnailUrl,
+    a.excerpt, a.url, a.thumbnail_url AS thumbnailUrl,
     a.published_at AS publishedAt, st.read, st.bookmarked`;
 const ROW_FROM = `
   FROM articles a

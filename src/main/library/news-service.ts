@@ -5,7 +5,7 @@ import { openDatabase } from '../db/connection.ts';
 import { readOpml } from '../opml/opml.ts';
 import { subscribe } from '../sync/subscribe.ts';
 import type { SyncSummary } from '../sync/sync-all.ts';
-import { SyncRunner } from '../sync/sync-runner.ts';
+import { SyncRunner, type WorkerUrls } from '../sync/sync-runner.ts';
 import { getArticle, listArticles, setBookmarked, setRead } from './articles.ts';
 import { loadSampleLibrary } from './sample-library.ts';
 import { addFeed, ensureSection, getFeed, listFeeds, listSections } from './sections.ts';
@@ -17,8 +17,8 @@ export interface NewsServiceOptions {
   dataDir: string;
   /** The app's resources folder (the bundled sample library lives there). */
   resourcesDir: string;
-  /** The sync thread's script, when it is not next to the sources (the bundled app). */
-  syncWorkerUrl?: URL;
+  /** The sync and parse threads' scripts, when they are not next to the sources (the bundled app). */
+  workerUrls?: WorkerUrls;
 }
 
 /** How often the background scheduler looks for feeds that are due. */
@@ -44,7 +44,7 @@ export class NewsService implements NewsApi {
     this.db = openDatabase(options.dataDir);
     this.sync = new SyncRunner({
       dataDir: options.dataDir,
-      workerUrl: options.syncWorkerUrl,
+      workerUrls: options.workerUrls,
       onProgress: (progress) => this.emit('sync-progress', progress),
     });
   }

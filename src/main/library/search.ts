@@ -26,7 +26,7 @@ export function searchArticles(
   const rows = db
     .prepare(`
       SELECT a.id, a.feed_id AS feedId, f.title AS feedTitle, s.name AS sectionName, a.title,
-        substr(a.body_text, 1, 240) AS excerpt, a.url, a.thumbnail_url AS thumbnailUrl,
+        a.excerpt, a.url, a.thumbnail_url AS thumbnailUrl,
         a.published_at AS publishedAt, st.read, st.bookmarked
       FROM articles_fts
       JOIN articles a ON a.id = articles_fts.rowid

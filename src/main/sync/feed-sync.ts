@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { FetchError, fetchFeed } from '../feeds/fetch-feed.ts';
-import { FeedParseError, parseFeed } from '../feeds/parse/index.ts';
-import { writeFeedItems } from '../library/article-writer.ts';
+import { FeedParseError } from '../feeds/parse/index.ts';
+import { writePreparedArticles } from '../library/article-writer.ts';
+import { type FeedParser, parseInline } from './feed-parser.ts';
 import type { HostLimiter } from './host-limiter.ts';
 import { backoffDelay, nextPollDelay } from './poll-interval.ts';
 
@@ -28,6 +29,8 @@ export interface FeedSyncOptions {
   intervalMinutes?: number;
   limiter?: HostLimiter;
   timeoutMs?: number;
+  /** Where parsing happens: a pool of parse threads during a real sync, inline otherwise. */
+  parser?: FeedParser;
 }
 
 /**
@@ -53,10 +56,11 @@ export async function syncFeed(db: Database, feed: FeedRecord, options: FeedSync
       recordSuccess(db, feed.id, now(), nextPollDelay(interval, { maxAgeSeconds: outcome.maxAgeSeconds }), validators);
       return { feedId: feed.id, status: 'not-modified' };
     }
-    const parsed = parseFeed(outcome.bytes, { baseUrl: outcome.finalUrl, contentType: outcome.contentType ?? undefined });
-    const written = writeFeedItems(db, feed.id, parsed.items, now());
-    const delay = nextPollDelay(interval, { ttlMinutes: parsed.ttlMinutes, maxAgeSeconds: outcome.maxAgeSeconds });
-    recordSuccess(db, feed.id, now(), delay, validators, parsed.title, parsed.link);
+    const parse = options.parser ?? parseInline;
+    const ready = await parse({ bytes: outcome.bytes, baseUrl: outcome.finalUrl, contentType: outcome.contentType });
+    const written = writePreparedArticles(db, feed.id, ready.articles, now());
+    const delay = nextPollDelay(interval, { ttlMinutes: ready.ttlMinutes, maxAgeSeconds: outcome.maxAgeSeconds });
+    recordSuccess(db, feed.id, now(), delay, validators, ready.title, ready.link);
     return { feedId: feed.id, status: 'ok', ...written };
   } catch (error) {
     const message = error instanceof FetchError || error instanceof FeedParseError ? error.message : `unexpected error: ${String(error)}`;

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { SyncProgress } from '../../shared/api.ts';
 import { applyRetention } from '../library/retention.ts';
 import { readSettings } from '../library/settings.ts';
+import type { FeedParser } from './feed-parser.ts';
 import { type FeedRecord, type FeedSyncResult, syncFeed } from './feed-sync.ts';
 import { HostLimiter } from './host-limiter.ts';
 
@@ -22,6 +23,7 @@ export interface SyncOptions {
   force?: boolean;
   now?: () => number;
   timeoutMs?: number;
+  parser?: FeedParser;
 }
 
 /**
@@ -54,6 +56,7 @@ export async function syncAll(db: Database, onProgress: (progress: SyncProgress)
         limiter,
         intervalMinutes: settings.syncIntervalMinutes,
         timeoutMs: options.timeoutMs,
+        parser: options.parser,
       });
       results.push(result);
       progress.feedsDone++;

@@ -3,8 +3,16 @@ import type { SyncProgress } from '../../shared/api.ts';
 import type { SyncSummary } from './sync-all.ts';
 import type { SyncRequest, SyncWorkerMessage } from './sync-messages.ts';
 
-/** The source of the sync thread; the packaged app passes its bundled copy instead. */
-export const DEFAULT_SYNC_WORKER_URL = new URL('./sync-worker.ts', import.meta.url);
+/** The sources of the sync and parse threads; the packaged app passes its bundled copies instead. */
+export const SOURCE_WORKER_URLS: WorkerUrls = {
+  sync: new URL('./sync-worker.ts', import.meta.url),
+  parse: new URL('./parse-worker.ts', import.meta.url),
+};
+
+export interface WorkerUrls {
+  sync: URL;
+  parse: URL;
+}
 
 /**
  * The main thread's handle on the sync thread: starts it on first use, runs one sync at
@@ -15,12 +23,12 @@ export class SyncRunner {
   private running: Promise<SyncSummary> | null = null;
   private nextId = 1;
   private readonly dataDir: string;
-  private readonly workerUrl: URL;
+  private readonly workerUrls: WorkerUrls;
   private readonly onProgress: (progress: SyncProgress) => void;
 
-  constructor(options: { dataDir: string; workerUrl?: URL; onProgress: (progress: SyncProgress) => void }) {
+  constructor(options: { dataDir: string; workerUrls?: WorkerUrls; onProgress: (progress: SyncProgress) => void }) {
     this.dataDir = options.dataDir;
-    this.workerUrl = options.workerUrl ?? DEFAULT_SYNC_WORKER_URL;
+    this.workerUrls = options.workerUrls ?? SOURCE_WORKER_URLS;
     this.onProgress = options.onProgress;
   }
 
@@ -75,7 +83,7 @@ export class SyncRunner {
 
   private ensureWorker(): Worker {
     if (!this.worker) {
-      this.worker = new Worker(this.workerUrl, { workerData: { dataDir: this.dataDir } });
+      this.worker = new Worker(this.workerUrls.sync, { workerData: { dataDir: this.dataDir, parseWorkerUrl: this.workerUrls.parse.href } });
       this.worker.unref();
     }
     return this.worker;

@@ -11,12 +11,13 @@ function freshDb() {
   return db;
 }
 
-const insertArticle = (db: Database.Database, id: number, title: string, body: string) =>
-  db
-    .prepare(
-      "INSERT INTO articles (id, feed_id, identity, title, body_text, published_at, arrived_at, content_hash) VALUES (?, 1, ?, ?, ?, 0, 0, 'h')",
-    )
-    .run(id, `id:${id}`, title, body);
+/** As the writer does it: the article row, then its text in the index. */
+const insertArticle = (db: Database.Database, id: number, title: string, body: string) => {
+  db.prepare(
+    "INSERT INTO articles (id, feed_id, identity, title, published_at, arrived_at, content_hash) VALUES (?, 1, ?, ?, 0, 0, 'h')",
+  ).run(id, `id:${id}`, title);
+  db.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)').run(id, title, body);
+};
 
 const search = (db: Database.Database, q: string) =>
   db
@@ -34,19 +35,18 @@ describe('migration 001: initial schema', () => {
     }
   });
 
-  it('keeps the full-text index in step with inserts, edits and deletes', () => {
+  it('indexes text without storing it twice, and drops an article’s entry when the article is deleted', () => {
     const db = freshDb();
     insertArticle(db, 1, 'Rwanda severs ties', 'Belgium expels diplomats');
     insertArticle(db, 2, 'Rollercoaster closes', 'The park said goodbye');
     expect(search(db, 'belgium')).toEqual([1]);
-
-    db.prepare("UPDATE articles SET body_text = 'Brussels responds' WHERE id = 1").run();
-    expect(search(db, 'belgium')).toEqual([]);
-    expect(search(db, 'brussels')).toEqual([1]);
+    expect(search(db, 'rwanda OR park')).toEqual([1, 2]);
 
     db.prepare('DELETE FROM articles WHERE id = 2').run();
     expect(search(db, 'rollercoaster')).toEqual([]);
-    expect(db.prepare("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')").run().changes).toBeGreaterThanOrEqual(0);
+    expect(search(db, 'park')).toEqual([]);
+    // Contentless: nothing but the index is kept.
+    expect(db.prepare('SELECT title FROM articles_fts WHERE rowid = 1').get()).toEqual({ title: null });
   });
 
   it('removes an article’s state with the article, and a section leaves its feeds unsectioned', () => {

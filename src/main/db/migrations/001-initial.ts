@@ -3,7 +3,7 @@ import type { Migration } from './migration.ts';
 /**
  * The first schema: sections, feeds (with HTTP validators and health), articles
  * (content written by sync), article_state (the user's read/bookmark state, never
- * written by sync), tombstones, settings, and the FTS5 index kept in step by triggers.
+ * written by sync), tombstones, settings, and a contentless FTS5 index.
  * Times are integer milliseconds since the epoch (UTC).
  */
 export const initial: Migration = {
@@ -44,7 +44,7 @@ export const initial: Migration = {
       title TEXT NOT NULL,
       author TEXT,
       content_html TEXT NOT NULL DEFAULT '',
-      body_text TEXT NOT NULL DEFAULT '',
+      excerpt TEXT NOT NULL DEFAULT '',
       thumbnail_url TEXT,
       published_at INTEGER NOT NULL,
       updated_at INTEGER,
@@ -77,22 +77,15 @@ export const initial: Migration = {
       value TEXT NOT NULL
     ) WITHOUT ROWID;
 
+    -- Contentless: the text is indexed but not stored twice (the article keeps its HTML).
+    -- The writer inserts each article's plain text; deleting an article deletes its entry.
     CREATE VIRTUAL TABLE articles_fts USING fts5(
-      title, body_text,
-      content = 'articles', content_rowid = 'id',
+      title, body,
+      content = '', contentless_delete = 1,
       tokenize = 'unicode61 remove_diacritics 2'
     );
-    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-      INSERT INTO articles_fts(rowid, title, body_text) VALUES (new.id, new.title, new.body_text);
-    END;
     CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-      INSERT INTO articles_fts(articles_fts, rowid, title, body_text)
-        VALUES ('delete', old.id, old.title, old.body_text);
-    END;
-    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body_text ON articles BEGIN
-      INSERT INTO articles_fts(articles_fts, rowid, title, body_text)
-        VALUES ('delete', old.id, old.title, old.body_text);
-      INSERT INTO articles_fts(rowid, title, body_text) VALUES (new.id, new.title, new.body_text);
+      DELETE FROM articles_fts WHERE rowid = old.id;
     END;
   `,
 };

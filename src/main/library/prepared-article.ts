@@ -1,0 +1,56 @@
+import type { ParsedItem } from '../feeds/parse/index.ts';
+import { htmlToText } from '../feeds/parse/text.ts';
+import { articleIdentity, contentHash } from './identity.ts';
+
+const EXCERPT_CHARS = 280;
+
+/**
+ * An item made ready for storage: identity, fingerprint, the plain text to index and
+ * the excerpt. Pure CPU work with no database, so the sync's parse thread does it while
+ * the sync thread writes the previous feed.
+ */
+export interface PreparedArticle {
+  identity: string;
+  contentHash: string;
+  url: string | null;
+  title: string;
+  author: string | null;
+  contentHtml: string;
+  /** Plain text of the body, for the full-text index (not stored). */
+  bodyText: string;
+  excerpt: string;
+  thumbnailUrl: string | null;
+  /** Milliseconds, or null when the feed gave no usable date. */
+  publishedAt: number | null;
+  updatedAt: number | null;
+}
+
+export function prepareArticle(item: ParsedItem): PreparedArticle {
+  const contentHtml = item.contentHtml ?? '';
+  const bodyText = contentHtml ? htmlToText(contentHtml) : (item.summary ?? '');
+  const published = item.published ? Date.parse(item.published) : Number.NaN;
+  const updated = item.updated ? Date.parse(item.updated) : Number.NaN;
+  return {
+    identity: articleIdentity(item),
+    contentHash: contentHash(item),
+    url: item.link,
+    title: item.title?.trim() || untitled(bodyText),
+    author: item.author,
+    contentHtml,
+    bodyText,
+    excerpt: bodyText.length > EXCERPT_CHARS ? `${bodyText.slice(0, EXCERPT_CHARS - 1).trimEnd()}…` : bodyText,
+    thumbnailUrl: item.thumbnail ?? firstImage(contentHtml),
+    publishedAt: Number.isFinite(published) ? published : Number.isFinite(updated) ? updated : null,
+    updatedAt: Number.isFinite(updated) ? updated : null,
+  };
+}
+
+function untitled(text: string): string {
+  if (!text) return 'Untitled';
+  return text.length > 90 ? `${text.slice(0, 88).trimEnd()}…` : text;
+}
+
+function firstImage(html: string): string | null {
+  const match = /<img\b[^>]*?\ssrc\s*=\s*["']?(https?:[^"'\s>]+)/i.exec(html);
+  return match?.[1]?.replace(/&amp;/g, '&') ?? null;
+}
