@@ -14,7 +14,7 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
           'sync-worker': resolve(import.meta.dirname, 'src/main/sync/sync-worker.ts'),
-          'parse-worker': resolve(import.meta.dirname, 'src/main/sync/parse-worker.ts'),
+          'reader-worker': resolve(import.meta.dirname, 'src/main/sync/reader-worker.ts'),
         },
       },
     },

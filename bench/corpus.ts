@@ -40,7 +40,7 @@ export function generateCorpus(feeds = 300, seed = 42): CorpusFeed[] {
     return `${words.join(' ')}.`;
   };
   const html = (feed: number, item: number) => {
-    const paragraphs = 6 + Math.floor(rand() * 8);
+    const paragraphs = 10 + Math.floor(rand() * 9);
     const parts: string[] = [];
     for (let p = 0; p < paragraphs; p++) {
       const sentences = Array.from({ length: 5 + Math.floor(rand() * 5) }, () => sentence(8 + Math.floor(rand() * 12)));

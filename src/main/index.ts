@@ -35,8 +35,8 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(() => {
     try {
-      // The sync and parse threads are bundled beside this file (electron.vite.config.ts).
-      const workerUrls = { sync: new URL('./sync-worker.js', import.meta.url), parse: new URL('./parse-worker.js', import.meta.url) };
+      // The sync and reader threads are bundled beside this file (electron.vite.config.ts).
+      const workerUrls = { sync: new URL('./sync-worker.js', import.meta.url), reader: new URL('./reader-worker.js', import.meta.url) };
       service = new NewsService({ dataDir, resourcesDir, workerUrls });
     } catch (error) {
       dialog.showErrorBox('Broadsheet cannot open its library', (error as Error).message);

@@ -14,11 +14,24 @@ export class DatabaseOpenError extends Error {
   }
 }
 
+export interface OpenOptions {
+  /**
+   * 'auto' (default): SQLite checkpoints the WAL whenever it passes 4 MB, on whichever
+   * connection commits. 'manual': this connection never checkpoints; another one does
+   * (the sync thread, after each sync), so the UI thread never pays for folding a large
+   * WAL back into the database in the middle of a click.
+   */
+  checkpoint?: 'auto' | 'manual';
+}
+
+/** After a checkpoint, a WAL file larger than this is truncated back to it. */
+const WAL_SIZE_LIMIT = 64 * 1024 * 1024;
+
 /**
- * Opens (creating if needed) the one write connection of a data directory, in WAL
- * mode, and migrates it. The process that calls this owns the database.
+ * Opens (creating if needed) a connection to a data directory's library, in WAL mode,
+ * and migrates it.
  */
-export function openDatabase(dataDir: string): Database.Database {
+export function openDatabase(dataDir: string, options: OpenOptions = {}): Database.Database {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, DATABASE_FILE);
   let db: Database.Database | undefined;
@@ -40,6 +53,8 @@ export function openDatabase(dataDir: string): Database.Database {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('temp_store = MEMORY');
+    db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
+    if (options.checkpoint === 'manual') db.pragma('wal_autocheckpoint = 0');
     migrate(db);
   } catch (error) {
     db.close();

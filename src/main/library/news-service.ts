@@ -17,7 +17,7 @@ export interface NewsServiceOptions {
   dataDir: string;
   /** The app's resources folder (the bundled sample library lives there). */
   resourcesDir: string;
-  /** The sync and parse threads' scripts, when they are not next to the sources (the bundled app). */
+  /** The sync and reader threads' scripts, when they are not next to the sources (the bundled app). */
   workerUrls?: WorkerUrls;
 }
 
@@ -41,7 +41,8 @@ export class NewsService implements NewsApi {
   constructor(options: NewsServiceOptions) {
     this.dataDir = options.dataDir;
     this.resourcesDir = options.resourcesDir;
-    this.db = openDatabase(options.dataDir);
+    // The sync thread checkpoints the WAL; this thread answers the UI and never does.
+    this.db = openDatabase(options.dataDir, { checkpoint: 'manual' });
     this.sync = new SyncRunner({
       dataDir: options.dataDir,
       workerUrls: options.workerUrls,

@@ -1,5 +1,5 @@
 import type { ParsedItem } from '../feeds/parse/index.ts';
-import { htmlToText } from '../feeds/parse/text.ts';
+import { fold, htmlToWords } from '../feeds/parse/text.ts';
 import { articleIdentity, contentHash } from './identity.ts';
 
 const EXCERPT_CHARS = 280;
@@ -16,7 +16,7 @@ export interface PreparedArticle {
   title: string;
   author: string | null;
   contentHtml: string;
-  /** Plain text of the body, for the full-text index (not stored). */
+  /** Plain text of the body, white space unfolded, for the full-text index (not stored). */
   bodyText: string;
   excerpt: string;
   thumbnailUrl: string | null;
@@ -27,18 +27,19 @@ export interface PreparedArticle {
 
 export function prepareArticle(item: ParsedItem): PreparedArticle {
   const contentHtml = item.contentHtml ?? '';
-  const bodyText = contentHtml ? htmlToText(contentHtml) : (item.summary ?? '');
+  const bodyText = contentHtml ? htmlToWords(contentHtml) : (item.summary ?? '');
+  const lead = fold(bodyText.slice(0, EXCERPT_CHARS * 3));
   const published = item.published ? Date.parse(item.published) : Number.NaN;
   const updated = item.updated ? Date.parse(item.updated) : Number.NaN;
   return {
     identity: articleIdentity(item),
     contentHash: contentHash(item),
     url: item.link,
-    title: item.title?.trim() || untitled(bodyText),
+    title: item.title?.trim() || untitled(lead),
     author: item.author,
     contentHtml,
     bodyText,
-    excerpt: bodyText.length > EXCERPT_CHARS ? `${bodyText.slice(0, EXCERPT_CHARS - 1).trimEnd()}…` : bodyText,
+    excerpt: lead.length > EXCERPT_CHARS ? `${lead.slice(0, EXCERPT_CHARS - 1).trimEnd()}…` : lead,
     thumbnailUrl: item.thumbnail ?? firstImage(contentHtml),
     publishedAt: Number.isFinite(published) ? published : Number.isFinite(updated) ? updated : null,
     updatedAt: Number.isFinite(updated) ? updated : null,

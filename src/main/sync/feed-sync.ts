@@ -1,11 +1,8 @@
-import crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { FetchError, fetchFeed } from '../feeds/fetch-feed.ts';
-import { FeedParseError } from '../feeds/parse/index.ts';
 import { writePreparedArticles } from '../library/article-writer.ts';
-import { type FeedParser, parseInline } from './feed-parser.ts';
 import type { HostLimiter } from './host-limiter.ts';
 import { backoffDelay, nextPollDelay } from './poll-interval.ts';
+import { type FeedReader, type FeedReadResult, readFeed, type Validators } from './read-feed.ts';
 
 export interface FeedRecord {
   id: number;
@@ -29,45 +26,42 @@ export interface FeedSyncOptions {
   intervalMinutes?: number;
   limiter?: HostLimiter;
   timeoutMs?: number;
-  /** Where parsing happens: a pool of parse threads during a real sync, inline otherwise. */
-  parser?: FeedParser;
+  /** Where feeds are fetched and read: reader threads during a real sync, this thread otherwise. */
+  reader?: FeedReader;
 }
 
 /**
- * Fetches, parses and stores one feed, then records its health and when to fetch it
- * next. A feed that answers 304, or the same bytes as last time, costs no parse and no
- * write. A failure never touches stored articles: it records the reason in words and
- * backs off.
+ * Syncs one feed: reads it (fetch, parse, prepare — see read-feed.ts), then stores its
+ * articles and records its health and when to fetch it next. A 304, or the same bytes
+ * as last time, costs no parse and no write. A failure never touches stored articles:
+ * it records the reason in words and backs off.
  */
 export async function syncFeed(db: Database, feed: FeedRecord, options: FeedSyncOptions = {}): Promise<FeedSyncResult> {
   const now = options.now ?? (() => Date.now());
-  const interval = feed.poll_interval_minutes ?? options.intervalMinutes ?? 30;
-  try {
-    const request = () => fetchFeed({ url: feed.url, etag: feed.etag, lastModified: feed.last_modified, timeoutMs: options.timeoutMs });
-    const outcome = await (options.limiter ? options.limiter.run(feed.url, request) : request());
-    if (outcome.permanentUrl) moveFeed(db, feed.id, outcome.permanentUrl);
-    if (outcome.kind === 'not-modified') {
-      recordSuccess(db, feed.id, now(), nextPollDelay(interval, {}), {});
-      return { feedId: feed.id, status: 'not-modified' };
-    }
-    const bodyHash = crypto.createHash('sha1').update(outcome.bytes).digest('base64url');
-    const validators = { etag: outcome.etag, lastModified: outcome.lastModified, bodyHash };
-    if (bodyHash === feed.body_hash) {
-      recordSuccess(db, feed.id, now(), nextPollDelay(interval, { maxAgeSeconds: outcome.maxAgeSeconds }), validators);
-      return { feedId: feed.id, status: 'not-modified' };
-    }
-    const parse = options.parser ?? parseInline;
-    const ready = await parse({ bytes: outcome.bytes, baseUrl: outcome.finalUrl, contentType: outcome.contentType });
-    const written = writePreparedArticles(db, feed.id, ready.articles, now());
-    const delay = nextPollDelay(interval, { ttlMinutes: ready.ttlMinutes, maxAgeSeconds: outcome.maxAgeSeconds });
-    recordSuccess(db, feed.id, now(), delay, validators, ready.title, ready.link);
-    return { feedId: feed.id, status: 'ok', ...written };
-  } catch (error) {
-    const message = error instanceof FetchError || error instanceof FeedParseError ? error.message : `unexpected error: ${String(error)}`;
-    const fetchError = error instanceof FetchError ? error : null;
-    recordFailure(db, feed, now(), message, fetchError);
-    return { feedId: feed.id, status: 'failed', error: message, offline: fetchError?.offline ?? false };
+  const reader = options.reader ?? readFeed;
+  const job = { url: feed.url, etag: feed.etag, lastModified: feed.last_modified, bodyHash: feed.body_hash, timeoutMs: options.timeoutMs };
+  const result = await (options.limiter ? options.limiter.run(feed.url, () => reader(job)) : reader(job));
+  return applyReadResult(db, feed, result, now(), feed.poll_interval_minutes ?? options.intervalMinutes ?? 30);
+}
+
+function applyReadResult(db: Database, feed: FeedRecord, result: FeedReadResult, at: number, interval: number): FeedSyncResult {
+  if (result.kind === 'failed') {
+    recordFailure(db, feed, at, result);
+    return { feedId: feed.id, status: 'failed', error: result.message, offline: result.offline };
   }
+  if (result.permanentUrl) moveFeed(db, feed.id, result.permanentUrl);
+  if (result.kind === 'not-modified') {
+    recordSuccess(db, feed.id, at, nextPollDelay(interval, {}), null);
+    return { feedId: feed.id, status: 'not-modified' };
+  }
+  if (result.kind === 'unchanged') {
+    recordSuccess(db, feed.id, at, nextPollDelay(interval, { maxAgeSeconds: result.maxAgeSeconds }), result.validators);
+    return { feedId: feed.id, status: 'not-modified' };
+  }
+  const written = writePreparedArticles(db, feed.id, result.articles, at);
+  const delay = nextPollDelay(interval, { ttlMinutes: result.ttlMinutes, maxAgeSeconds: result.maxAgeSeconds });
+  recordSuccess(db, feed.id, at, delay, result.validators, result.title, result.link);
+  return { feedId: feed.id, status: 'ok', ...written };
 }
 
 function moveFeed(db: Database, feedId: number, url: string): void {
@@ -81,7 +75,7 @@ function recordSuccess(
   feedId: number,
   at: number,
   delay: number,
-  validators: { etag?: string | null; lastModified?: string | null; bodyHash?: string },
+  validators: Validators | null,
   title?: string | null,
   siteUrl?: string | null,
 ): void {
@@ -97,18 +91,25 @@ function recordSuccess(
     at,
     next: at + delay,
     feedId,
-    hasValidators: validators.bodyHash ? 1 : 0,
-    etag: validators.etag ?? null,
-    lastModified: validators.lastModified ?? null,
-    bodyHash: validators.bodyHash ?? null,
+    hasValidators: validators ? 1 : 0,
+    etag: validators?.etag ?? null,
+    lastModified: validators?.lastModified ?? null,
+    bodyHash: validators?.bodyHash ?? null,
     title: title ?? null,
     siteUrl: siteUrl ?? null,
   });
 }
 
-function recordFailure(db: Database, feed: FeedRecord, at: number, message: string, error: FetchError | null): void {
+function recordFailure(db: Database, feed: FeedRecord, at: number, failure: Extract<FeedReadResult, { kind: 'failed' }>): void {
   const failures = feed.consecutive_failures + 1;
   db.prepare(`
     UPDATE feeds SET last_fetch_at = ?, last_error = ?, consecutive_failures = ?, next_fetch_at = ?, gone = ?
-    WHERE id = ?`).run(at, message, failures, at + backoffDelay(failures, error?.retryAfterSeconds ?? null), error?.gone ? 1 : 0, feed.id);
+    WHERE id = ?`).run(
+    at,
+    failure.message,
+    failures,
+    at + backoffDelay(failures, failure.retryAfterSeconds),
+    failure.gone ? 1 : 0,
+    feed.id,
+  );
 }

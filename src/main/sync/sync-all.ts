@@ -2,9 +2,9 @@ import type { Database } from 'better-sqlite3';
 import type { SyncProgress } from '../../shared/api.ts';
 import { applyRetention } from '../library/retention.ts';
 import { readSettings } from '../library/settings.ts';
-import type { FeedParser } from './feed-parser.ts';
 import { type FeedRecord, type FeedSyncResult, syncFeed } from './feed-sync.ts';
 import { HostLimiter } from './host-limiter.ts';
+import type { FeedReader } from './read-feed.ts';
 
 /** Feeds in flight at once, across hosts; each host gets at most two of them. */
 const CONCURRENCY = 8;
@@ -23,7 +23,7 @@ export interface SyncOptions {
   force?: boolean;
   now?: () => number;
   timeoutMs?: number;
-  parser?: FeedParser;
+  reader?: FeedReader;
 }
 
 /**
@@ -56,7 +56,7 @@ export async function syncAll(db: Database, onProgress: (progress: SyncProgress)
         limiter,
         intervalMinutes: settings.syncIntervalMinutes,
         timeoutMs: options.timeoutMs,
-        parser: options.parser,
+        reader: options.reader,
       });
       results.push(result);
       progress.feedsDone++;

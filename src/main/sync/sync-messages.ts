@@ -2,7 +2,7 @@ import type { SyncProgress } from '../../shared/api.ts';
 import type { SyncSummary } from './sync-all.ts';
 
 /** What the main thread asks of the sync thread. */
-export type SyncRequest = { type: 'sync'; id: number; force: boolean } | { type: 'close' };
+export type SyncRequest = { type: 'sync'; id: number; force: boolean } | { type: 'checkpoint' } | { type: 'close' };
 
 /** What the sync thread answers. */
 export type SyncWorkerMessage =

@@ -1,25 +1,28 @@
 /**
- * The sync thread: fetching, parsing and writing run here, so the thread that answers
- * the UI never waits on them. It has its own connection to the library (WAL lets the UI
- * read while this one writes).
+ * The sync thread: it hands feeds to the reader threads (fetch, parse, prepare) and
+ * writes what they return, so the thread that answers the UI never waits on either. It
+ * has its own connection to the library (WAL lets the UI read while this one writes).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/connection.ts';
-import { ParsePool } from './parse-pool.ts';
+import { ReaderPool } from './reader-pool.ts';
 import { syncAll } from './sync-all.ts';
 import type { SyncRequest, SyncWorkerMessage } from './sync-messages.ts';
 
 const port = parentPort;
 if (!port) throw new Error('sync-worker.ts runs as a worker thread');
-const { dataDir, parseWorkerUrl } = workerData as { dataDir: string; parseWorkerUrl: string };
-const db = openDatabase(dataDir);
-// Checkpoint in large steps during a sync rather than after every feed's commit; the
-// rest of the log is folded back once the sync is done.
-db.pragma('wal_autocheckpoint = 20000');
-const pool = new ParsePool(new URL(parseWorkerUrl));
+const { dataDir, readerWorkerUrl } = workerData as { dataDir: string; readerWorkerUrl: string };
+// This thread owns checkpoints: none while a sync writes (folding the log back into the
+// database mid-sync roughly doubles its cost), one as soon as the sync is done.
+const db = openDatabase(dataDir, { checkpoint: 'manual' });
+const pool = new ReaderPool(new URL(readerWorkerUrl));
 const post = (message: SyncWorkerMessage) => port.postMessage(message);
 
 port.on('message', (request: SyncRequest) => {
+  if (request.type === 'checkpoint') {
+    db.pragma('wal_checkpoint(PASSIVE)');
+    return;
+  }
   if (request.type === 'close') {
     void pool.close().then(() => {
       db.close();
@@ -27,7 +30,7 @@ port.on('message', (request: SyncRequest) => {
     });
     return;
   }
-  syncAll(db, (progress) => post({ type: 'progress', progress }), { force: request.force, parser: pool.parse }).then(
+  syncAll(db, (progress) => post({ type: 'progress', progress }), { force: request.force, reader: pool.read }).then(
     (summary) => {
       post({ type: 'done', id: request.id, summary });
       db.pragma('wal_checkpoint(PASSIVE)');

@@ -1,0 +1,14 @@
+/**
+ * A reader thread: fetches feeds, parses them and prepares their articles (text
+ * extraction, fingerprints) — the CPU-heavy part of a sync — so the sync thread only
+ * writes.
+ */
+import { parentPort } from 'node:worker_threads';
+import { type FeedJob, readFeed } from './read-feed.ts';
+
+const port = parentPort;
+if (!port) throw new Error('reader-worker.ts runs as a worker thread');
+
+port.on('message', async ({ id, job }: { id: number; job: FeedJob }) => {
+  port.postMessage({ id, result: await readFeed(job) });
+});
