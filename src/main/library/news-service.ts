@@ -151,6 +151,11 @@ export class NewsService implements NewsApi {
     return { feedsDone, feedsTotal, newArticles, failures, running, offline };
   }
 
+  /** Waits until the sync thread has folded the write-ahead log back into the database. */
+  checkpoint(): Promise<void> {
+    return this.sync.checkpoint();
+  }
+
   /** A sync with its per-feed results, for the CLI and tests. */
   async runSync(force: boolean): Promise<SyncSummary> {
     const summary = await this.sync.sync(force);

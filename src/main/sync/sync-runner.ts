@@ -49,6 +49,22 @@ export class SyncRunner {
     return this.running;
   }
 
+  /** Resolves once the sync thread has folded the WAL back into the database. */
+  checkpoint(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return Promise.resolve();
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const onMessage = (message: SyncWorkerMessage) => {
+        if (message.type !== 'checkpointed' || message.id !== id) return;
+        worker.off('message', onMessage);
+        resolve();
+      };
+      worker.on('message', onMessage);
+      worker.postMessage({ type: 'checkpoint', id } satisfies SyncRequest);
+    });
+  }
+
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
@@ -64,7 +80,7 @@ export class SyncRunner {
     return new Promise<SyncSummary>((resolve, reject) => {
       const onMessage = (message: SyncWorkerMessage) => {
         if (message.type === 'progress') return this.onProgress(message.progress);
-        if (message.id !== id) return;
+        if (message.type === 'checkpointed' || message.id !== id) return;
         worker.off('message', onMessage);
         worker.off('error', onError);
         if (message.type === 'done') resolve(message.summary);
@@ -85,9 +101,6 @@ export class SyncRunner {
     if (!this.worker) {
       this.worker = new Worker(this.workerUrls.sync, {
         workerData: { dataDir: this.dataDir, readerWorkerUrl: this.workerUrls.reader.href },
-        // The sync thread turns over a lot of short-lived article text; a bounded heap makes
-        // V8 collect it instead of growing (the goal is < 300 MB for the app while syncing).
-        resourceLimits: { maxOldGenerationSizeMb: 128 },
       });
       this.worker.unref();
     }

@@ -21,6 +21,7 @@ const post = (message: SyncWorkerMessage) => port.postMessage(message);
 port.on('message', (request: SyncRequest) => {
   if (request.type === 'checkpoint') {
     db.pragma('wal_checkpoint(PASSIVE)');
+    post({ type: 'checkpointed', id: request.id });
     return;
   }
   if (request.type === 'close') {
