@@ -1,3 +1,5 @@
+import type { FeedSummary } from '../../../../shared/api.ts';
+import { relativeTime } from '../../lib/relative-time.ts';
 import { type Selection, useLibrary } from '../../store/library-store.ts';
 
 const SMART_VIEWS: { view: Selection['view']; label: string }[] = [
@@ -37,7 +39,6 @@ export function SectionsNav() {
       <ul>
         {sections.map((section) => {
           const sectionFeeds = feeds.filter((f) => f.sectionId === section.id);
-          const failing = sectionFeeds.filter((f) => f.lastError);
           return (
             <li key={section.id}>
               <button
@@ -49,15 +50,7 @@ export function SectionsNav() {
                 <span>{section.name}</span>
                 {section.unreadCount > 0 && <UnreadCount count={section.unreadCount} />}
               </button>
-              {failing.length > 0 && (
-                <ul className="feed-errors">
-                  {failing.map((f) => (
-                    <li key={f.id} className="feed-error" title={f.lastError ?? undefined}>
-                      {f.title}: {f.lastError}
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <FeedList feeds={sectionFeeds} />
             </li>
           );
         })}
@@ -72,5 +65,29 @@ function UnreadCount({ count }: { count: number }) {
       {count}
       <span className="visually-hidden"> unread</span>
     </span>
+  );
+}
+
+/** A section's feeds with their health: the error in words when the last fetch failed. */
+function FeedList({ feeds }: { feeds: FeedSummary[] }) {
+  if (feeds.length === 0) return null;
+  return (
+    <ul className="feeds" aria-label="Feeds">
+      {feeds.map((feed) => (
+        <li
+          key={feed.id}
+          className={`feed${feed.lastError ? ' failing' : ''}`}
+          title={feed.lastSuccessAt ? `Last updated ${relativeTime(feed.lastSuccessAt)}` : 'Not fetched yet'}
+        >
+          <span className="feed-title">{feed.title || feed.url}</span>
+          {feed.lastError && (
+            <span className="feed-error" role="note">
+              <span aria-hidden="true">⚠ </span>
+              {feed.lastError}
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

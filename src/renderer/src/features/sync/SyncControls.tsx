@@ -16,10 +16,17 @@ export function SyncProgressBar() {
   const sync = useLibrary((s) => s.sync);
   if (!sync) return null;
   if (!sync.running) {
+    if (sync.offline) {
+      return (
+        <p className="sync-summary offline" role="status">
+          Offline — your library is all here; Broadsheet will fetch news again when the network is back.
+        </p>
+      );
+    }
     return (
       <p className="sync-summary" role="status">
         {sync.feedsTotal === 0
-          ? 'No web feeds to sync.'
+          ? 'Everything is up to date.'
           : `Synced ${sync.feedsTotal} feeds: ${sync.newArticles} new articles${sync.failures ? `, ${sync.failures} failed` : ''}.`}
       </p>
     );
