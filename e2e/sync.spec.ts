@@ -6,7 +6,10 @@ import { expect, test } from './web-shell.ts';
 
 const rss = (title: string, items: string[]) =>
   `<rss version="2.0"><channel><title>${title}</title><link>https://example.com/</link>${items
-    .map((t, i) => `<item><title>${t}</title><guid>${title}-${i}</guid><pubDate>${new Date(Date.now() - i * 60_000).toUTCString()}</pubDate><description>About ${t}</description></item>`)
+    .map(
+      (t, i) =>
+        `<item><title>${t}</title><guid>${title}-${i}</guid><pubDate>${new Date(Date.now() - i * 60_000).toUTCString()}</pubDate><description>About ${t}</description></item>`,
+    )
     .join('')}</channel></rss>`;
 
 test('sync now fetches every feed, shows progress and per-feed health, and goes calmly offline', async ({ page, app }) => {

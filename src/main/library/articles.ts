@@ -3,19 +3,8 @@ import type { ArticleDetail, ArticlePage, ArticleQuery, ArticleRow } from '../..
 
 const DEFAULT_PAGE = 100;
 
-interface Row {
-  id: number;
-  feedId: number;
-  feedTitle: string;
-  sectionName: string | null;
-  title: string;
-  excerpt: string;
-  url: string | null;
-  thumbnailUrl: string | null;
-  publishedAt: number;
-  read: number;
-  bookmarked: number;
-}
+/** An article row as SQLite returns it: times in milliseconds, flags as 0/1. */
+type Row = Omit<ArticleRow, 'publishedAt' | 'read' | 'bookmarked' | 'cursor'> & { publishedAt: number; read: number; bookmarked: number };
 
 const ROW_SELECT = `
   SELECT a.id, a.feed_id AS feedId, f.title AS feedTitle, s.name AS sectionName, a.title,

@@ -27,17 +27,8 @@ export function ensureSection(db: Database, name: string): number {
   return Number(info.lastInsertRowid);
 }
 
-interface FeedRow {
-  id: number;
-  title: string;
-  url: string;
-  siteUrl: string | null;
-  sectionId: number | null;
-  sectionName: string | null;
-  unreadCount: number;
-  lastSuccessAt: number | null;
-  lastError: string | null;
-}
+/** A feed row as SQLite returns it: the last success in milliseconds. */
+type FeedRow = Omit<FeedSummary, 'lastSuccessAt'> & { lastSuccessAt: number | null };
 
 const FEED_SELECT = `
   SELECT f.id, f.title, f.url, f.site_url AS siteUrl, f.section_id AS sectionId, s.name AS sectionName,

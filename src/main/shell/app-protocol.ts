@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import { protocol } from 'electron';
+import { rendererFile, rendererMime } from '../renderer-files.ts';
 import { CONTENT_SECURITY_POLICY } from '../web/security.ts';
 
 /**
@@ -10,30 +10,20 @@ import { CONTENT_SECURITY_POLICY } from '../web/security.ts';
  */
 export const APP_ORIGIN = 'app://broadsheet';
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 export function serveRenderer(rendererDir: string): void {
-  const root = path.resolve(rendererDir);
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
-    const file = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
-    if (url.host !== 'broadsheet' || !file.startsWith(root + path.sep)) return new Response('Forbidden', { status: 403 });
+    const file = url.host === 'broadsheet' ? rendererFile(rendererDir, url.pathname) : null;
+    if (!file) return new Response('Forbidden', { status: 403 });
     try {
       const body = await fs.readFile(file);
       return new Response(body, {
         headers: {
-          'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+          'content-type': rendererMime(file),
           'content-security-policy': CONTENT_SECURITY_POLICY,
           'x-content-type-options': 'nosniff',
         },

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { NEWS_EVENT_NAMES } from '../../shared/api.ts';
 import { handleCall } from '../../shared/api-schema.ts';
 import type { NewsService } from '../library/news-service.ts';
+import { rendererFile, rendererMime } from '../renderer-files.ts';
 import { CONTENT_SECURITY_POLICY, fromOwnOrigin, newToken, requestToken, sameToken, TOKEN_COOKIE } from './security.ts';
 
 export interface WebShellOptions {
@@ -22,16 +23,6 @@ export interface WebShell {
 }
 
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /**
  * Browser mode: the built renderer and the same API, served on 127.0.0.1 only, behind
@@ -150,22 +141,15 @@ function openEventStream(res: ServerResponse, service: NewsService, streams: Set
 }
 
 function serveStatic(rendererDir: string, pathname: string, res: ServerResponse): void {
-  let relative: string;
-  try {
-    relative = decodeURIComponent(pathname);
-  } catch {
-    refuse(res, 400, 'Bad path.');
-    return;
-  }
-  const file = path.resolve(rendererDir, `.${relative === '/' ? '/index.html' : relative}`);
-  if (!file.startsWith(rendererDir + path.sep)) {
+  const file = rendererFile(rendererDir, pathname);
+  if (!file) {
     refuse(res, 403, 'Forbidden.');
     return;
   }
   fs.readFile(file, (error, data) => {
     if (error) return refuse(res, 404, 'Not found.');
-    const cache = relative.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
-    res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'cache-control': cache });
+    const cache = pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+    res.writeHead(200, { 'content-type': rendererMime(file), 'cache-control': cache });
     res.end(data);
   });
 }
