@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { httpFixture, rssWith } from '../test-support/http-fixture.ts';
 import { tempDir } from '../test-support/temp-dir.ts';
 import { REPO_ROOT } from './repo-paths.ts';
 
@@ -66,5 +67,53 @@ describe('cli', () => {
     const { code, stderr } = cli('frobnicate', '--data-dir', tempDir());
     expect(code).toBe(2);
     expect(stderr).toContain('unknown command');
+  });
+});
+
+/** The CLI as a child process that does not block this thread (the fixture server runs here). */
+function cliAsync(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'src/main/cli.ts'), ...args], { cwd: REPO_ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => {
+      stdout += c;
+    });
+    child.stderr.on('data', (c) => {
+      stderr += c;
+    });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('cli against feeds on 127.0.0.1', () => {
+  it('subscribes, syncs with a JSON summary, lists, searches and exports', async () => {
+    let broken = false;
+    const server = await httpFixture({
+      '/': (_req, res) =>
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<link rel="alternate" type="application/atom+xml" href="/tech.xml">'),
+      '/tech.xml': (_req, res) => res.writeHead(200).end(rssWith(['Chip makers race', 'Quantum update'], 'Tech Daily')),
+      '/other.xml': (_req, res) => (broken ? res.writeHead(503).end() : res.writeHead(200).end(rssWith(['Harbour news'], 'Other'))),
+    });
+    const dir = tempDir();
+    const sub = await cliAsync('subscribe', server.url('/'), '--section', 'Tech', '--data-dir', dir);
+    expect(sub.stdout).toContain('Subscribed to Tech Daily');
+    expect((await cliAsync('subscribe', server.url('/other.xml'), '--data-dir', dir)).code).toBe(0);
+
+    broken = true;
+    const sync = await cliAsync('sync', '--json', '--data-dir', dir);
+    const report = JSON.parse(sync.stdout);
+    expect(report).toMatchObject({ feeds: 2, failed: [{ feed: server.url('/other.xml'), error: expect.stringMatching(/HTTP 503/) }] });
+    expect(report.ok + report.notModified).toBe(1);
+    expect(sync.code).toBe(1);
+
+    const articles = JSON.parse((await cliAsync('articles', '--section', 'Tech', '--json', '--data-dir', dir)).stdout);
+    expect(articles.map((a: { title: string }) => a.title).sort()).toEqual(['Chip makers race', 'Quantum update']);
+    const found = JSON.parse((await cliAsync('search', 'quant', '--json', '--data-dir', dir)).stdout);
+    expect(found.map((a: { title: string }) => a.title)).toEqual(['Quantum update']);
+
+    const opml = path.join(dir, 'subs.opml');
+    expect((await cliAsync('export-opml', opml, '--data-dir', dir)).code).toBe(0);
+    expect(fs.readFileSync(opml, 'utf8')).toContain(`xmlUrl="${server.url('/tech.xml')}"`);
   });
 });

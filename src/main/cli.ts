@@ -125,12 +125,17 @@ async function runLibraryCommand(service: NewsService): Promise<number> {
         newArticles: summary.newArticles,
         durationMs: summary.durationMs,
       };
-      if (opts.json) return print(report);
+      // Scripts learn from the exit code that some feeds failed, with or without --json.
+      const exitCode = report.failed.length > 0 ? 1 : 0;
+      if (opts.json) {
+        print(report);
+        return exitCode;
+      }
       console.log(
         `Synced ${report.feeds} feeds in ${(report.durationMs / 1000).toFixed(1)} s: ${report.ok} updated, ${report.notModified} unchanged, ${report.failed.length} failed, ${report.newArticles} new articles.`,
       );
       for (const f of report.failed) console.log(`  ${f.feed}: ${f.error}`);
-      return report.failed.length > 0 ? 1 : 0;
+      return exitCode;
     }
     case 'articles': {
       const sectionId = opts.section ? await sectionIdByName(service, opts.section) : undefined;

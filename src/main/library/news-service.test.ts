@@ -111,3 +111,23 @@ describe('NewsService sync', () => {
     await news.close();
   });
 });
+
+describe('NewsService sync requests', () => {
+  it('a sync requested while another runs covers feeds added in between', async () => {
+    const server = await httpFixture({
+      '/slow.xml': (_req, res) => setTimeout(() => res.writeHead(200).end(rssWith(['Slow one'])), 400),
+      '/new.xml': (_req, res) => res.writeHead(200).end(rssWith(['Fresh one'])),
+    });
+    const news = service();
+    await news.importOpml(`<opml><body><outline text="S" xmlUrl="${server.url('/slow.xml')}"/></body></opml>`);
+    const started = new Promise<void>((resolve) => news.on('sync-progress', () => resolve()));
+    const first = news.syncNow();
+    await started; // the first sync has chosen its feeds
+    await news.importOpml(`<opml><body><outline text="N" xmlUrl="${server.url('/new.xml')}"/></body></opml>`);
+    const second = await news.syncNow();
+    await first;
+    expect(second.newArticles).toBe(1);
+    expect((await news.listArticles({ view: 'all' })).rows.map((r) => r.title).sort()).toEqual(['Fresh one', 'Slow one']);
+    await news.close();
+  });
+});

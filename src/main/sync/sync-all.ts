@@ -43,7 +43,12 @@ export async function syncAll(db: Database, onProgress: (progress: SyncProgress)
       ORDER BY id`)
     .all({ now: started, force: options.force ? 1 : 0 });
   const progress: SyncProgress = { feedsDone: 0, feedsTotal: feeds.length, newArticles: 0, failures: 0, running: true };
-  onProgress({ ...progress });
+  // A background pass with nothing due says nothing: it must not replace what the last
+  // real sync reported (an offline notice, say) with "up to date".
+  const report = (p: SyncProgress) => {
+    if (feeds.length > 0 || options.force) onProgress({ ...p });
+  };
+  report(progress);
 
   const limiter = new HostLimiter(2);
   const results: FeedSyncResult[] = [];
@@ -62,7 +67,7 @@ export async function syncAll(db: Database, onProgress: (progress: SyncProgress)
       progress.feedsDone++;
       if (result.status === 'ok') progress.newArticles += result.added;
       if (result.status === 'failed') progress.failures++;
-      onProgress({ ...progress });
+      report(progress);
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, feeds.length) }, worker));
@@ -71,6 +76,6 @@ export async function syncAll(db: Database, onProgress: (progress: SyncProgress)
   const failures = results.filter((r) => r.status === 'failed');
   progress.running = false;
   progress.offline = failures.length > 0 && failures.length === results.length && failures.every((r) => r.status === 'failed' && r.offline);
-  onProgress({ ...progress });
+  report(progress);
   return { ...progress, offline: progress.offline, results, durationMs: now() - started, expired };
 }

@@ -21,6 +21,8 @@ export interface WorkerUrls {
 export class SyncRunner {
   private worker: Worker | null = null;
   private running: Promise<SyncSummary> | null = null;
+  private queued: Promise<SyncSummary> | null = null;
+  private queuedForce = false;
   private nextId = 1;
   private readonly dataDir: string;
   private readonly workerUrls: WorkerUrls;
@@ -36,17 +38,35 @@ export class SyncRunner {
     return this.running !== null;
   }
 
+  /**
+   * Runs a sync. A request that arrives while one runs is not folded into it (that sync
+   * chose its feeds before, say, an OPML import added new ones): it queues one follow-up
+   * sync, which every further request joins.
+   */
   sync(force: boolean): Promise<SyncSummary> {
-    if (!this.running) {
-      const worker = this.ensureWorker();
-      // Keep the process alive while a sync runs; an idle sync thread must not.
-      worker.ref();
-      this.running = this.start(worker, force).finally(() => {
-        worker.unref();
-        this.running = null;
+    if (!this.running) return this.begin(force);
+    this.queuedForce ||= force;
+    this.queued ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        const queuedForce = this.queuedForce;
+        this.queued = null;
+        this.queuedForce = false;
+        return this.begin(queuedForce);
       });
-    }
-    return this.running;
+    return this.queued;
+  }
+
+  private begin(force: boolean): Promise<SyncSummary> {
+    const worker = this.ensureWorker();
+    // Keep the process alive while a sync runs; an idle sync thread must not.
+    worker.ref();
+    const running = this.start(worker, force).finally(() => {
+      worker.unref();
+      if (this.running === running) this.running = null;
+    });
+    this.running = running;
+    return running;
   }
 
   /** Resolves once the sync thread has folded the WAL back into the database. */
