@@ -82,14 +82,15 @@ function statements(db: Database): WriterStatements {
       insert: db.prepare(`
         INSERT INTO articles (feed_id, identity, url, title, author, content_html, excerpt, thumbnail_url,
                               published_at, updated_at, arrived_at, content_hash)
-        VALUES (@feedId, @identity, @url, @title, @author, @contentHtml, @excerpt, @thumbnailUrl,
+        VALUES (@feedId, @identity, @url, @title, @author, CAST(@contentHtml AS TEXT), @excerpt, @thumbnailUrl,
                 @publishedAt, @updatedAt, @arrivedAt, @contentHash)`),
       insertState: db.prepare('INSERT OR IGNORE INTO article_state (article_id) VALUES (?)'),
       update: db.prepare(`
-        UPDATE articles SET url = @url, title = @title, author = @author, content_html = @contentHtml,
+        UPDATE articles SET url = @url, title = @title, author = @author, content_html = CAST(@contentHtml AS TEXT),
           excerpt = @excerpt, thumbnail_url = @thumbnailUrl, updated_at = @updatedAt, content_hash = @contentHash
         WHERE id = @id`),
-      index: db.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)'),
+      // Bodies may arrive as UTF-8 bytes; CAST stores them as text without a trip through JS strings.
+      index: db.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, CAST(? AS TEXT))'),
       unindex: db.prepare('DELETE FROM articles_fts WHERE rowid = ?'),
     };
     cache.set(db, s);

@@ -3,6 +3,7 @@ import { httpFixture, rssWith } from '../../test-support/http-fixture.ts';
 import { tempDir } from '../../test-support/temp-dir.ts';
 import { RESOURCES_DIR } from '../repo-paths.ts';
 import { NewsService } from './news-service.ts';
+import { searchArticles } from './search.ts';
 
 function service() {
   return new NewsService({ dataDir: tempDir(), resourcesDir: RESOURCES_DIR });
@@ -108,6 +109,14 @@ describe('NewsService sync', () => {
     expect(events.at(-1)).toEqual({ feedsDone: 1, running: false });
     expect((await news.listArticles({ view: 'all' })).rows.map((r) => r.title).sort()).toEqual(['Alpha', 'Beta', 'Gamma']);
     expect((await news.listFeeds())[0]).toMatchObject({ title: 'F', lastError: null, sectionName: 'Tech' });
+    // Bodies crossed threads as UTF-8 bytes: they must come back as text, and be searchable.
+    const [row] = (await news.listArticles({ view: 'all', limit: 1 })).rows;
+    const article = await news.getArticle(row?.id ?? 0);
+    expect(typeof article?.contentHtml).toBe('string');
+    expect(article?.contentHtml).toMatch(/^Body of (Alpha|Beta|Gamma)$/);
+    const typeOf = news.db.prepare('SELECT DISTINCT typeof(content_html) AS t FROM articles').all();
+    expect(typeOf).toEqual([{ t: 'text' }]);
+    expect(searchArticles(news.db, 'body gamma').map((r) => r.title)).toEqual(['Gamma']);
     await news.close();
   });
 });

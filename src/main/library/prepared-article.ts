@@ -15,9 +15,10 @@ export interface PreparedArticle {
   url: string | null;
   title: string;
   author: string | null;
-  contentHtml: string;
+  /** UTF-8 bytes when it came from a reader thread (see sync/packed-text.ts). */
+  contentHtml: string | Uint8Array;
   /** Plain text of the body, white space unfolded, for the full-text index (not stored). */
-  bodyText: string;
+  bodyText: string | Uint8Array;
   excerpt: string;
   thumbnailUrl: string | null;
   /** Milliseconds, or null when the feed gave no usable date. */

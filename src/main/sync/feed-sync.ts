@@ -59,6 +59,7 @@ function applyReadResult(db: Database, feed: FeedRecord, result: FeedReadResult,
     return { feedId: feed.id, status: 'not-modified' };
   }
   const written = writePreparedArticles(db, feed.id, result.articles, at);
+  result.release?.();
   const delay = nextPollDelay(interval, { ttlMinutes: result.ttlMinutes, maxAgeSeconds: result.maxAgeSeconds });
   recordSuccess(db, feed.id, at, delay, result.validators, result.title, result.link);
   return { feedId: feed.id, status: 'ok', ...written };

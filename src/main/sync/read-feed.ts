@@ -31,6 +31,8 @@ export type FeedReadResult =
       link: string | null;
       ttlMinutes: number | null;
       articles: PreparedArticle[];
+      /** Frees the bytes the articles point into, once they are written (see packed-text.ts). */
+      release?: () => void;
     }
   | { kind: 'failed'; message: string; retryAfterSeconds: number | null; gone: boolean; offline: boolean };
 

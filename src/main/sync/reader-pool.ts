@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { type PackedRead, unpackRead } from './packed-text.ts';
 import type { FeedJob, FeedReader, FeedReadResult } from './read-feed.ts';
 
 /**
@@ -16,9 +17,9 @@ export class ReaderPool {
     this.slots = Array.from({ length: size }, () => {
       const worker = new Worker(workerUrl);
       const slot = { worker, busy: 0 };
-      worker.on('message', ({ id, result }: { id: number; result: FeedReadResult }) => {
+      worker.on('message', ({ id, result, packed }: { id: number; result?: FeedReadResult; packed?: PackedRead }) => {
         slot.busy--;
-        this.pending.get(id)?.(result);
+        this.pending.get(id)?.(packed ? unpackRead(packed) : (result as FeedReadResult));
         this.pending.delete(id);
       });
       worker.on('error', (error) => {

@@ -4,11 +4,15 @@
  * writes.
  */
 import { parentPort } from 'node:worker_threads';
+import { packRead } from './packed-text.ts';
 import { type FeedJob, readFeed } from './read-feed.ts';
 
 const port = parentPort;
 if (!port) throw new Error('reader-worker.ts runs as a worker thread');
 
 port.on('message', async ({ id, job }: { id: number; job: FeedJob }) => {
-  port.postMessage({ id, result: await readFeed(job) });
+  const result = await readFeed(job);
+  if (result.kind !== 'read') return port.postMessage({ id, result });
+  const packed = packRead(result);
+  port.postMessage({ id, packed }, [packed.buffer]);
 });
