@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseFeed as feedsmithParse } from 'feedsmith';
 import { openDatabase } from '../src/main/db/connection.ts';
 import { parseFeed } from '../src/main/feeds/parse/index.ts';
@@ -14,7 +15,7 @@ import { writePreparedArticles } from '../src/main/library/article-writer.ts';
 import { NewsService } from '../src/main/library/news-service.ts';
 import { prepareArticle } from '../src/main/library/prepared-article.ts';
 import { addFeed } from '../src/main/library/sections.ts';
-import { RESOURCES_DIR } from '../src/main/repo-paths.ts';
+import { REPO_ROOT, RESOURCES_DIR } from '../src/main/repo-paths.ts';
 import { generateCorpus } from './corpus.ts';
 import { serveCorpus } from './loopback-corpus.ts';
 import { timeNewsboat } from './newsboat.ts';
@@ -24,9 +25,20 @@ export async function syncBench(feedCount: number): Promise<void> {
   console.log(`\n== Feed engine (${feedCount} feeds over loopback) ==`);
   const served = await serveCorpus(feedCount);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-sync-'));
-  const service = new NewsService({ dataDir, resourcesDir: RESOURCES_DIR });
+  // The sync and reader threads as the desktop app ships them: bundled JavaScript (running the
+  // TypeScript sources costs each thread ~17 MB for Node's type stripper).
+  const built = path.join(REPO_ROOT, 'out', 'main');
+  const workerUrls = fs.existsSync(path.join(built, 'reader-worker.js'))
+    ? { sync: pathToFileURL(path.join(built, 'sync-worker.js')), reader: pathToFileURL(path.join(built, 'reader-worker.js')) }
+    : undefined;
+  const service = new NewsService({ dataDir, resourcesDir: RESOURCES_DIR, workerUrls });
   try {
     line('corpus', `${served.items} items`, `${mb(served.bytes)} in ${served.feeds} feeds`);
+    line(
+      'sync threads',
+      workerUrls ? 'bundled' : 'sources',
+      workerUrls ? 'out/main, as shipped' : 'run `npm run build` to measure the bundled threads',
+    );
     const opml = `<opml version="2.0"><body>${served.urls.map((u, i) => `<outline text="News ${i}" xmlUrl="${u}"/>`).join('')}</body></opml>`;
     await service.importOpml(opml);
 
