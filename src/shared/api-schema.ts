@@ -34,6 +34,16 @@ const argSchemas = {
   getArticle: z.tuple([id]),
   setRead: z.tuple([id, z.boolean()]),
   setBookmarked: z.tuple([id, z.boolean()]),
+  markAllRead: z.tuple([z.strictObject({ view: z.enum(['all', 'unread', 'bookmarks']), sectionId: id.optional() })]),
+  setReadMany: z.tuple([z.array(id).max(100_000), z.boolean()]),
+  search: z.tuple([
+    z.strictObject({
+      text: z.string().max(500),
+      sectionId: id.optional(),
+      bookmarkedOnly: z.boolean().optional(),
+      limit: limit.optional(),
+    }),
+  ]),
   getTrending: z.tuple([z.strictObject({ sectionId: id.optional(), limit: limit.optional() })]),
   loadSampleLibrary: z.tuple([]),
   importOpml: z.tuple([z.string().max(20_000_000)]),

@@ -79,6 +79,19 @@ export interface ArticleDetail extends ArticleRow {
   contentHtml: string;
 }
 
+export interface SearchQuery {
+  text: string;
+  sectionId?: number;
+  bookmarkedOnly?: boolean;
+  limit?: number;
+}
+
+/** Which articles "mark all as read" covers: the list on screen. */
+export interface ViewFilter {
+  view: ArticleQuery['view'];
+  sectionId?: number;
+}
+
 export interface TrendingItem {
   articleId: number;
   sectionName: string | null;
@@ -132,6 +145,12 @@ export interface NewsApi {
   getArticle(id: number): Promise<ArticleDetail | null>;
   setRead(id: number, read: boolean): Promise<void>;
   setBookmarked(id: number, bookmarked: boolean): Promise<void>;
+  /** Marks every unread article of a view read; returns their ids, so it can be undone. */
+  markAllRead(filter: ViewFilter): Promise<number[]>;
+  /** Sets the read state of many articles at once (the undo of markAllRead). */
+  setReadMany(ids: number[], read: boolean): Promise<void>;
+  /** Full-text search over titles and bodies, best matches first. */
+  search(query: SearchQuery): Promise<ArticleRow[]>;
   getTrending(query: { sectionId?: number; limit?: number }): Promise<TrendingItem[]>;
   loadSampleLibrary(): Promise<ImportReport>;
   importOpml(opmlText: string): Promise<ImportReport>;
@@ -157,6 +176,9 @@ export const NEWS_METHODS = [
   'getArticle',
   'setRead',
   'setBookmarked',
+  'markAllRead',
+  'setReadMany',
+  'search',
   'getTrending',
   'loadSampleLibrary',
   'importOpml',

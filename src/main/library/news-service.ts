@@ -6,8 +6,9 @@ import { readOpml } from '../opml/opml.ts';
 import { subscribe } from '../sync/subscribe.ts';
 import type { SyncSummary } from '../sync/sync-all.ts';
 import { SyncRunner, type WorkerUrls } from '../sync/sync-runner.ts';
-import { getArticle, listArticles, setBookmarked, setRead } from './articles.ts';
+import { getArticle, listArticles, markAllRead, setBookmarked, setRead, setReadMany } from './articles.ts';
 import { loadSampleLibrary } from './sample-library.ts';
+import { searchArticles } from './search.ts';
 import { addFeed, ensureSection, getFeed, listFeeds, listSections } from './sections.ts';
 import { readSettings, writeSettings } from './settings.ts';
 import { libraryStatus } from './status.ts';
@@ -104,6 +105,21 @@ export class NewsService implements NewsApi {
 
   async setBookmarked(id: number, bookmarked: boolean) {
     if (!setBookmarked(this.db, id, bookmarked)) throw new ApiError('not-found', `There is no article ${id}.`);
+  }
+
+  async markAllRead(filter: Parameters<NewsApi['markAllRead']>[0]) {
+    const ids = markAllRead(this.db, filter);
+    this.emit('library-changed', { reason: 'marked read' });
+    return ids;
+  }
+
+  async setReadMany(ids: number[], read: boolean) {
+    setReadMany(this.db, ids, read);
+    this.emit('library-changed', { reason: read ? 'marked read' : 'marked unread' });
+  }
+
+  async search(query: Parameters<NewsApi['search']>[0]) {
+    return searchArticles(this.db, query.text, { sectionId: query.sectionId, bookmarked: query.bookmarkedOnly, limit: query.limit });
   }
 
   async getTrending(query: { sectionId?: number; limit?: number }) {

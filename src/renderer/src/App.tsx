@@ -1,11 +1,14 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { news } from './api/client.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { ArticleList } from './features/articles/ArticleList.tsx';
 import { AddFeedButton } from './features/onboarding/AddFeedDialog.tsx';
 import { Welcome } from './features/onboarding/Welcome.tsx';
 import { Reader } from './features/reader/Reader.tsx';
+import { SearchBox } from './features/search/SearchBox.tsx';
 import { SectionsNav } from './features/sections/SectionsNav.tsx';
+import { SettingsButton } from './features/settings/SettingsDialog.tsx';
+import { ShortcutsDialog } from './features/settings/ShortcutsDialog.tsx';
 import { ThemeSelect, useTheme } from './features/settings/ThemeSelect.tsx';
 import { SyncButton, SyncProgressBar } from './features/sync/SyncControls.tsx';
 import { TrendingSidebar } from './features/trending/TrendingSidebar.tsx';
@@ -15,8 +18,9 @@ import { useLibrary } from './store/library-store.ts';
 export function App() {
   const loaded = useLibrary((s) => s.loaded);
   const hasFeeds = useLibrary((s) => s.feeds.length > 0);
+  const [helpOpen, setHelpOpen] = useState(false);
   useTheme();
-  useKeyboardShortcuts();
+  useKeyboardShortcuts(useCallback(() => setHelpOpen(true), []));
 
   useEffect(() => {
     const { refresh, setSync } = useLibrary.getState();
@@ -33,14 +37,17 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <h1 className="brand">Broadsheet</h1>
+        {hasFeeds && <SearchBox />}
         <div className="topbar-actions">
           <AddFeedButton />
           <SyncButton />
           <ThemeSelect />
+          <SettingsButton />
         </div>
         <SyncProgressBar />
       </header>
       <ErrorBanner />
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
       {!loaded ? (
         <main className="loading" aria-busy="true" aria-label="Loading">
           <p>Opening your library…</p>

@@ -8,6 +8,12 @@ export interface Selection {
   sectionId?: number;
 }
 
+/** What the last "mark all as read" changed, until it is undone or replaced. */
+export interface UndoableMarkRead {
+  ids: number[];
+  label: string;
+}
+
 const PAGE_SIZE = 100;
 
 interface LibraryState {
@@ -23,6 +29,11 @@ interface LibraryState {
   trending: TrendingItem[];
   settings: Settings;
   sync: SyncProgress | null;
+  order: 'newest' | 'oldest';
+  /** The search box's text; when not empty the list shows search results instead of the view. */
+  searchText: string;
+  bookmarkedOnly: boolean;
+  undo: UndoableMarkRead | null;
   /** The last error, in words, shown in an alert until dismissed. */
   error: string | null;
 
@@ -35,6 +46,11 @@ interface LibraryState {
   updateSettings(patch: Partial<Settings>): Promise<void>;
   run<T>(task: () => Promise<T>): Promise<T | undefined>;
   setSync(progress: SyncProgress): void;
+  setOrder(order: 'newest' | 'oldest'): Promise<void>;
+  search(text: string, bookmarkedOnly?: boolean): Promise<void>;
+  markAllRead(label: string): Promise<void>;
+  undoMarkRead(): Promise<void>;
+  toggleRead(id: number): Promise<void>;
   dismissError(): void;
 }
 
@@ -55,6 +71,10 @@ export const useLibrary = create<LibraryState>((set, get) => ({
   trending: [],
   settings: { theme: 'system', readerFontSize: 18, syncIntervalMinutes: 30, retentionDays: 90, keepPerFeed: 50 },
   sync: null,
+  order: 'newest',
+  searchText: '',
+  bookmarkedOnly: false,
+  undo: null,
   error: null,
 
   async refresh() {
@@ -72,15 +92,54 @@ export const useLibrary = create<LibraryState>((set, get) => ({
   },
 
   async select(selection) {
-    set({ selection });
+    set({ selection, searchText: '' });
     await get().run(() => reloadRows(selection));
   },
 
+  async setOrder(order) {
+    set({ order });
+    await get().run(() => reloadRows(get().selection));
+  },
+
+  async search(text, bookmarkedOnly = get().bookmarkedOnly) {
+    set({ searchText: text, bookmarkedOnly });
+    await get().run(() => reloadRows(get().selection));
+  },
+
+  async markAllRead(label) {
+    const { selection } = get();
+    await get().run(async () => {
+      const ids = await news.markAllRead({ view: selection.view, sectionId: selection.sectionId });
+      set({ undo: ids.length > 0 ? { ids, label } : null });
+    });
+  },
+
+  async undoMarkRead() {
+    const undo = get().undo;
+    if (!undo) return;
+    set({ undo: null });
+    await get().run(() => news.setReadMany(undo.ids, false));
+  },
+
+  async toggleRead(id) {
+    const row = get().rows.find((r) => r.id === id) ?? get().article;
+    if (!row) return;
+    const read = !row.read;
+    await get().run(async () => {
+      await news.setRead(id, read);
+      set((state) => ({
+        rows: state.rows.map((r) => (r.id === id ? { ...r, read } : r)),
+        article: state.article?.id === id ? { ...state.article, read } : state.article,
+      }));
+      set({ sections: await news.listSections() });
+    });
+  },
+
   async loadMore() {
-    const { nextCursor, selection, rows } = get();
+    const { nextCursor, selection, rows, order } = get();
     if (!nextCursor) return;
     await get().run(async () => {
-      const page = await news.listArticles({ ...selection, after: nextCursor, limit: PAGE_SIZE });
+      const page = await news.listArticles({ ...selection, order, after: nextCursor, limit: PAGE_SIZE });
       set({ rows: [...rows, ...page.rows], nextCursor: page.nextCursor });
     });
   },
@@ -147,6 +206,13 @@ export const useLibrary = create<LibraryState>((set, get) => ({
 }));
 
 async function reloadRows(selection: Selection): Promise<void> {
-  const page = await news.listArticles({ ...selection, limit: PAGE_SIZE });
+  const { searchText, bookmarkedOnly, order } = useLibrary.getState();
+  if (searchText.trim()) {
+    const rows = await news.search({ text: searchText, sectionId: selection.sectionId, bookmarkedOnly, limit: PAGE_SIZE });
+    // Results of an older keystroke must not replace newer ones.
+    if (useLibrary.getState().searchText === searchText) useLibrary.setState({ rows, nextCursor: null });
+    return;
+  }
+  const page = await news.listArticles({ ...selection, order, limit: PAGE_SIZE });
   useLibrary.setState({ rows: page.rows, nextCursor: page.nextCursor });
 }

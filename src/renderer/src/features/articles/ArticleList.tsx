@@ -1,6 +1,8 @@
 import { type KeyboardEvent, type UIEvent, useEffect, useRef } from 'react';
 import { relativeTime } from '../../lib/relative-time.ts';
 import { useLibrary } from '../../store/library-store.ts';
+import { Highlight } from '../search/Highlight.tsx';
+import { ListToolbar } from './ListToolbar.tsx';
 
 /**
  * The article list: a listbox with a roving focus; the current row is aria-selected.
@@ -14,11 +16,14 @@ export function ArticleList() {
   const moveCurrent = useLibrary((s) => s.moveCurrent);
   const selection = useLibrary((s) => s.selection);
   const sections = useLibrary((s) => s.sections);
+  const searchText = useLibrary((s) => s.searchText);
   const listbox = useRef<HTMLDivElement>(null);
-  const title =
+  const viewTitle =
     selection.sectionId !== undefined
       ? (sections.find((s) => s.id === selection.sectionId)?.name ?? 'Section')
       : { all: 'All articles', unread: 'Unread', bookmarks: 'Bookmarks' }[selection.view];
+  const searching = searchText.trim() !== '';
+  const title = searching ? `Search: ${searchText.trim()}` : viewTitle;
 
   // Keep the current row in view, and keep keyboard focus on it while the list has focus.
   useEffect(() => {
@@ -36,7 +41,7 @@ export function ArticleList() {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       void moveCurrent(event.key === 'ArrowDown' ? 1 : -1);
-    } else if (event.key === 'Enter' || event.key === 'o') {
+    } else if (event.key === 'Enter') {
       void open(id);
     }
   };
@@ -47,11 +52,16 @@ export function ArticleList() {
       <h2 id="article-list-title" className="pane-title">
         {title}
       </h2>
+      {!searching && <ListToolbar title={viewTitle} />}
       {rows.length === 0 ? (
         <p className="empty">
-          {selection.view === 'bookmarks'
-            ? 'No bookmarks yet. Press b or the Bookmark button on a story to keep it here.'
-            : 'Nothing here yet. Sync to fetch new stories.'}
+          {searching
+            ? 'No articles match. Try fewer or different words.'
+            : selection.view === 'bookmarks'
+              ? 'No bookmarks yet. Press b or the Bookmark button on a story to keep it here.'
+              : selection.view === 'unread'
+                ? 'All caught up: nothing unread here.'
+                : 'Nothing here yet. Sync to fetch new stories.'}
         </p>
       ) : (
         <div role="listbox" aria-label={`${title} articles`} ref={listbox}>
@@ -73,8 +83,14 @@ export function ArticleList() {
                 {row.bookmarked && <span className="row-bookmark"> ★ Bookmarked</span>}
                 {!row.read && <span className="visually-hidden">, unread</span>}
               </div>
-              <div className="row-title">{row.title}</div>
-              {row.excerpt && <div className="row-excerpt">{row.excerpt}</div>}
+              <div className="row-title">
+                <Highlight text={row.title} query={searchText} />
+              </div>
+              {row.excerpt && (
+                <div className="row-excerpt">
+                  <Highlight text={row.excerpt} query={searchText} />
+                </div>
+              )}
             </div>
           ))}
         </div>

@@ -1,0 +1,71 @@
+import { expect, test } from './web-shell.ts';
+
+test.beforeEach(async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Load sample library' }).click();
+  await expect(page.getByRole('listbox').getByRole('option').first()).toBeVisible();
+});
+
+test('search: "/" focuses the box, results come as you type with the words marked', async ({ page }) => {
+  await page.keyboard.press('/');
+  const box = page.getByRole('searchbox', { name: 'Search articles' });
+  await expect(box).toBeFocused();
+  await box.pressSequentially('persona non gra');
+  const results = page.getByRole('listbox').getByRole('option');
+  await expect(results).toHaveCount(1);
+  await expect(results.first()).toContainText('Rwanda severs diplomatic ties with Belgium');
+  await expect(page.getByRole('heading', { name: 'Search: persona non gra' })).toBeVisible();
+
+  await box.fill('rollercoaster');
+  await expect(results).toHaveCount(1);
+  await expect(results.first().locator('mark').first()).toHaveText(/rollercoaster/i);
+
+  await box.fill('zzzqqq');
+  await expect(page.getByText('No articles match')).toBeVisible();
+  await box.press('Escape');
+  await expect(results.first()).toBeVisible();
+});
+
+test('keyboard: n/p move between sections, m toggles read, ? lists the shortcuts', async ({ page }) => {
+  const nav = page.getByRole('navigation', { name: 'Sections' });
+  await page.keyboard.press('n');
+  await expect(nav.getByRole('button', { name: /^Unread/ })).toHaveAttribute('aria-current', 'page');
+  await page.keyboard.press('p');
+  await expect(nav.getByRole('button', { name: 'All articles' })).toHaveAttribute('aria-current', 'page');
+
+  await page.keyboard.press('j');
+  const selected = page.getByRole('listbox').getByRole('option', { selected: true });
+  await expect(selected).toHaveClass(/\bread\b/);
+  await page.keyboard.press('m');
+  await expect(selected).not.toHaveClass(/\bread\b/);
+
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  await expect(help).toContainText('Open the original in your browser');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+});
+
+test('mark all as read, then undo; unread counts follow', async ({ page }) => {
+  const nav = page.getByRole('navigation', { name: 'Sections' });
+  await nav.getByRole('button', { name: /^Tech/ }).click();
+  await expect(nav.getByRole('button', { name: /^Tech/ })).toContainText('3');
+  await page.getByRole('button', { name: 'Mark all as read' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Marked 3 in Tech as read' })).toBeVisible();
+  await expect(nav.getByRole('button', { name: /^Tech/ })).not.toContainText('3');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(nav.getByRole('button', { name: /^Tech/ })).toContainText('3');
+});
+
+test('settings: the reading size applies to the reader and is kept', async ({ page }) => {
+  await page.getByRole('listbox').getByRole('option').first().click();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await dialog.getByLabel('Reading font size').fill('24');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('article')).toHaveCSS('font-size', '24px');
+  await page.reload();
+  await page.getByRole('listbox').getByRole('option').first().click();
+  await expect(page.getByRole('article')).toHaveCSS('font-size', '24px');
+});

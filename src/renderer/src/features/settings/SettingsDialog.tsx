@@ -1,0 +1,50 @@
+import { useRef } from 'react';
+import type { Settings } from '../../../../shared/api.ts';
+import { useLibrary } from '../../store/library-store.ts';
+
+const NUMBER_SETTINGS: { key: keyof Settings; label: string; min: number; max: number; unit: string }[] = [
+  { key: 'readerFontSize', label: 'Reading font size', min: 12, max: 32, unit: 'px' },
+  { key: 'syncIntervalMinutes', label: 'Sync every', min: 5, max: 1440, unit: 'minutes' },
+  { key: 'retentionDays', label: 'Keep articles for', min: 1, max: 36500, unit: 'days (bookmarks are kept forever)' },
+  { key: 'keepPerFeed', label: 'Always keep per feed', min: 0, max: 10000, unit: 'newest articles' },
+];
+
+/** Settings: reading size, sync interval and retention (theme sits in the top bar). */
+export function SettingsButton() {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const settings = useLibrary((s) => s.settings);
+  const update = useLibrary((s) => s.updateSettings);
+  return (
+    <>
+      <button type="button" onClick={() => dialog.current?.showModal()}>
+        Settings
+      </button>
+      <dialog ref={dialog} className="dialog" aria-labelledby="settings-title">
+        <h2 id="settings-title">Settings</h2>
+        {NUMBER_SETTINGS.map(({ key, label, min, max, unit }) => (
+          <label key={key}>
+            {label}
+            <span className="setting-row">
+              <input
+                type="number"
+                min={min}
+                max={max}
+                value={settings[key] as number}
+                onChange={(e) => {
+                  const value = Number(e.currentTarget.value);
+                  if (Number.isInteger(value) && value >= min && value <= max) void update({ [key]: value });
+                }}
+              />
+              <span className="unit">{unit}</span>
+            </span>
+          </label>
+        ))}
+        <div className="dialog-actions">
+          <button type="button" onClick={() => dialog.current?.close()}>
+            Close
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}
