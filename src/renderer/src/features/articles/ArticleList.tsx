@@ -1,12 +1,16 @@
-import { type KeyboardEvent, type UIEvent, useEffect, useRef } from 'react';
+import { type KeyboardEvent, type UIEvent, useEffect, useRef, useState } from 'react';
 import { relativeTime } from '../../lib/relative-time.ts';
 import { useLibrary } from '../../store/library-store.ts';
 import { Highlight } from '../search/Highlight.tsx';
 import { ListToolbar } from './ListToolbar.tsx';
+import { useVirtualWindow } from './use-virtual-window.ts';
+
+/** Every row has this height (CSS clamps titles to two lines), which is what lets the list be virtual. */
+const ROW_HEIGHT = 92;
 
 /**
  * The article list: a listbox with a roving focus; the current row is aria-selected.
- * More rows load as it scrolls.
+ * Only the rows in view are in the DOM; more pages load as it scrolls.
  */
 export function ArticleList() {
   const rows = useLibrary((s) => s.rows);
@@ -18,6 +22,9 @@ export function ArticleList() {
   const sections = useLibrary((s) => s.sections);
   const searchText = useLibrary((s) => s.searchText);
   const listbox = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLElement>(null);
+  const [listTop, setListTop] = useState(0);
+  const { first, last, scrollToIndex } = useVirtualWindow(scroller, rows.length, ROW_HEIGHT, listTop);
   const viewTitle =
     selection.sectionId !== undefined
       ? (sections.find((s) => s.id === selection.sectionId)?.name ?? 'Section')
@@ -25,13 +32,19 @@ export function ArticleList() {
   const searching = searchText.trim() !== '';
   const title = searching ? `Search: ${searchText.trim()}` : viewTitle;
 
+  // Where the listbox starts inside the scroller (below the title and toolbar).
+  useEffect(() => {
+    setListTop(listbox.current?.offsetTop ?? 0);
+  });
+
   // Keep the current row in view, and keep keyboard focus on it while the list has focus.
   useEffect(() => {
     if (currentId === null) return;
+    const index = useLibrary.getState().rows.findIndex((r) => r.id === currentId);
+    if (index >= 0) scrollToIndex(index);
     const option = listbox.current?.querySelector<HTMLElement>(`#article-${currentId}`);
-    option?.scrollIntoView({ block: 'nearest' });
     if (option && listbox.current?.contains(document.activeElement)) option.focus();
-  }, [currentId]);
+  }, [currentId, scrollToIndex]);
 
   const onScroll = (event: UIEvent<HTMLElement>) => {
     const el = event.currentTarget;
@@ -48,7 +61,7 @@ export function ArticleList() {
   const focusable = currentId ?? rows[0]?.id;
 
   return (
-    <section className="article-list" aria-labelledby="article-list-title" onScroll={onScroll}>
+    <section className="article-list" aria-labelledby="article-list-title" onScroll={onScroll} ref={scroller}>
       <h2 id="article-list-title" className="pane-title">
         {title}
       </h2>
@@ -64,14 +77,23 @@ export function ArticleList() {
                 : 'Nothing here yet. Sync to fetch new stories.'}
         </p>
       ) : (
-        <div role="listbox" aria-label={`${title} articles`} ref={listbox}>
-          {rows.map((row) => (
+        <div
+          role="listbox"
+          aria-label={`${title} articles`}
+          ref={listbox}
+          className="virtual-list"
+          style={{ height: rows.length * ROW_HEIGHT }}
+        >
+          {rows.slice(first, last).map((row, i) => (
             <div
               key={row.id}
               id={`article-${row.id}`}
               role="option"
               tabIndex={row.id === focusable ? 0 : -1}
               aria-selected={row.id === currentId}
+              aria-posinset={first + i + 1}
+              aria-setsize={rows.length}
+              style={{ top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT }}
               className={`article-row${row.read ? ' read' : ''}`}
               onClick={() => void open(row.id)}
               onKeyDown={(e) => onKeyDown(e, row.id)}
