@@ -20,7 +20,9 @@ const ROW_FROM = `
 export function listArticles(db: Database, query: ArticleQuery): ArticlePage {
   const where: string[] = [];
   const params: Record<string, number> = {};
-  if (query.view === 'unread') where.push('st.read = 0');
+  // "+" keeps SQLite walking the time index (newest first, stopping at the page's end)
+  // instead of collecting every unread article through the unread index and sorting them.
+  if (query.view === 'unread') where.push('+st.read = 0');
   if (query.view === 'bookmarks') where.push('st.bookmarked = 1');
   if (query.sectionId !== undefined) {
     where.push('f.section_id = @sectionId');
