@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { httpFixture, rssWith } from '../test-support/http-fixture.ts';
 import { tempDir } from '../test-support/temp-dir.ts';
+import { LATEST_SCHEMA_VERSION } from './db/migrate.ts';
 import { REPO_ROOT } from './repo-paths.ts';
 
 function cli(...args: string[]) {
@@ -24,7 +25,7 @@ describe('cli', () => {
     expect(cli('status', '--json', '--data-dir', dir).stdout).toContain('"articles": 0');
     expect(cli('load-sample', '--data-dir', dir).code).toBe(0);
     const status = JSON.parse(cli('status', '--json', '--data-dir', dir).stdout);
-    expect(status).toMatchObject({ schemaVersion: 1, sections: 6, feeds: 6, bookmarks: 0 });
+    expect(status).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, sections: 6, feeds: 6, bookmarks: 0 });
     expect(status.articles).toBeGreaterThan(10);
   });
 

@@ -106,8 +106,7 @@ async function runLibraryCommand(service: NewsService): Promise<number> {
       return 0;
     }
     case 'export-opml': {
-      const { writeOpml } = await import('./opml/export-opml.ts');
-      const opml = writeOpml(await service.listFeeds());
+      const opml = await service.exportOpml();
       if (rest[0]) fs.writeFileSync(rest[0], opml);
       else process.stdout.write(opml);
       return 0;

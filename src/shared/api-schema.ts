@@ -48,6 +48,12 @@ const argSchemas = {
   loadSampleLibrary: z.tuple([]),
   importOpml: z.tuple([z.string().max(20_000_000)]),
   subscribe: z.tuple([url, z.string().trim().min(1).max(200).optional()]),
+  renameFeed: z.tuple([id, z.string().trim().min(1).max(200)]),
+  moveFeed: z.tuple([id, z.string().trim().max(200).nullable()]),
+  unsubscribe: z.tuple([id]),
+  renameSection: z.tuple([id, z.string().trim().min(1).max(200)]),
+  deleteSection: z.tuple([id]),
+  exportOpml: z.tuple([]),
   syncNow: z.tuple([]),
   getSettings: z.tuple([]),
   updateSettings: z.tuple([

@@ -155,6 +155,16 @@ export interface NewsApi {
   loadSampleLibrary(): Promise<ImportReport>;
   importOpml(opmlText: string): Promise<ImportReport>;
   subscribe(url: string, sectionName?: string): Promise<FeedSummary>;
+  renameFeed(feedId: number, title: string): Promise<void>;
+  /** Moves a feed into the named section (created if new), or out of sections with null. */
+  moveFeed(feedId: number, sectionName: string | null): Promise<void>;
+  /** Stops following a feed; its bookmarked articles stay in Bookmarks. */
+  unsubscribe(feedId: number): Promise<{ keptBookmarks: number }>;
+  renameSection(sectionId: number, name: string): Promise<void>;
+  /** Deletes a section; its feeds stay, outside any section. */
+  deleteSection(sectionId: number): Promise<void>;
+  /** The subscriptions as OPML 2.0, sections as folders. */
+  exportOpml(): Promise<string>;
   syncNow(): Promise<SyncProgress>;
   getSettings(): Promise<Settings>;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
@@ -183,6 +193,12 @@ export const NEWS_METHODS = [
   'loadSampleLibrary',
   'importOpml',
   'subscribe',
+  'renameFeed',
+  'moveFeed',
+  'unsubscribe',
+  'renameSection',
+  'deleteSection',
+  'exportOpml',
   'syncNow',
   'getSettings',
   'updateSettings',

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Database } from 'better-sqlite3';
 import { ApiError, type ImportReport, type NewsApi, type NewsEventName, type NewsEvents, type SyncProgress } from '../../shared/api.ts';
 import { openDatabase } from '../db/connection.ts';
+import { writeOpml } from '../opml/export-opml.ts';
 import { readOpml } from '../opml/opml.ts';
 import { subscribe } from '../sync/subscribe.ts';
 import type { SyncSummary } from '../sync/sync-all.ts';
@@ -12,6 +13,7 @@ import { searchArticles } from './search.ts';
 import { addFeed, ensureSection, getFeed, listFeeds, listSections } from './sections.ts';
 import { readSettings, writeSettings } from './settings.ts';
 import { libraryStatus } from './status.ts';
+import { deleteSection, moveFeed, renameFeed, renameSection, unsubscribe } from './subscriptions.ts';
 import { recentBySection } from './trending.ts';
 
 export interface NewsServiceOptions {
@@ -159,6 +161,36 @@ export class NewsService implements NewsApi {
     const feed = getFeed(this.db, id);
     if (!feed) throw new ApiError('internal', 'the new subscription disappeared');
     return feed;
+  }
+
+  async renameFeed(feedId: number, title: string) {
+    renameFeed(this.db, feedId, title);
+    this.emit('library-changed', { reason: 'feed renamed' });
+  }
+
+  async moveFeed(feedId: number, sectionName: string | null) {
+    moveFeed(this.db, feedId, sectionName);
+    this.emit('library-changed', { reason: 'feed moved' });
+  }
+
+  async unsubscribe(feedId: number) {
+    const result = unsubscribe(this.db, feedId);
+    this.emit('library-changed', { reason: 'unsubscribed' });
+    return result;
+  }
+
+  async renameSection(sectionId: number, name: string) {
+    renameSection(this.db, sectionId, name);
+    this.emit('library-changed', { reason: 'section renamed' });
+  }
+
+  async deleteSection(sectionId: number) {
+    deleteSection(this.db, sectionId);
+    this.emit('library-changed', { reason: 'section deleted' });
+  }
+
+  async exportOpml() {
+    return writeOpml(listFeeds(this.db));
   }
 
   /** "Sync now": every feed, on the sync thread; a second call joins the running sync. */

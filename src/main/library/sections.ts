@@ -6,7 +6,7 @@ export function listSections(db: Database): SectionSummary[] {
   return db
     .prepare<[], SectionSummary>(`
       SELECT s.id, s.name,
-        (SELECT count(*) FROM feeds f WHERE f.section_id = s.id) AS feedCount,
+        (SELECT count(*) FROM feeds f WHERE f.section_id = s.id AND f.unsubscribed_at IS NULL) AS feedCount,
         (SELECT count(*) FROM feeds f
            JOIN articles a ON a.feed_id = f.id
            JOIN article_state st ON st.article_id = a.id AND st.read = 0
@@ -38,7 +38,10 @@ const FEED_SELECT = `
   FROM feeds f LEFT JOIN sections s ON s.id = f.section_id`;
 
 export function listFeeds(db: Database): FeedSummary[] {
-  return db.prepare<[], FeedRow>(`${FEED_SELECT} ORDER BY s.position, f.title COLLATE NOCASE`).all().map(toFeedSummary);
+  return db
+    .prepare<[], FeedRow>(`${FEED_SELECT} WHERE f.unsubscribed_at IS NULL ORDER BY s.position, f.title COLLATE NOCASE`)
+    .all()
+    .map(toFeedSummary);
 }
 
 export function getFeed(db: Database, id: number): FeedSummary | null {
@@ -56,8 +59,20 @@ export function addFeed(
   feed: { url: string; title: string; siteUrl: string | null; sectionId: number | null },
   now = Date.now(),
 ): { id: number; created: boolean } {
-  const existing = db.prepare<[string], { id: number }>('SELECT id FROM feeds WHERE url = ?').get(feed.url);
-  if (existing) return { id: existing.id, created: false };
+  const existing = db
+    .prepare<[string], { id: number; unsubscribed_at: number | null }>('SELECT id, unsubscribed_at FROM feeds WHERE url = ?')
+    .get(feed.url);
+  if (existing) {
+    // Subscribing again to a feed kept only for its bookmarks brings it back.
+    if (existing.unsubscribed_at !== null) {
+      db.prepare('UPDATE feeds SET unsubscribed_at = NULL, section_id = ?, title = ? WHERE id = ?').run(
+        feed.sectionId,
+        feed.title,
+        existing.id,
+      );
+    }
+    return { id: existing.id, created: existing.unsubscribed_at !== null };
+  }
   const info = db
     .prepare('INSERT INTO feeds (url, title, site_url, section_id, created_at) VALUES (?, ?, ?, ?, ?)')
     .run(feed.url, feed.title, feed.siteUrl, feed.sectionId, now);

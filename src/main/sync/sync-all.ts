@@ -38,7 +38,7 @@ export async function syncAll(db: Database, onProgress: (progress: SyncProgress)
   const feeds = db
     .prepare<{ now: number; force: number }, FeedRecord>(`
       SELECT id, url, title, etag, last_modified, body_hash, consecutive_failures, poll_interval_minutes FROM feeds
-      WHERE gone = 0 AND (url LIKE 'http://%' OR url LIKE 'https://%')
+      WHERE gone = 0 AND unsubscribed_at IS NULL AND (url LIKE 'http://%' OR url LIKE 'https://%')
         AND (@force = 1 OR next_fetch_at IS NULL OR next_fetch_at <= @now)
       ORDER BY id`)
     .all({ now: started, force: options.force ? 1 : 0 });

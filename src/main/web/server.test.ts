@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../test-support/temp-dir.ts';
+import { LATEST_SCHEMA_VERSION } from '../db/migrate.ts';
 import { NewsService } from '../library/news-service.ts';
 import { RESOURCES_DIR } from '../repo-paths.ts';
 import { startWebShell, type WebShell } from './server.ts';
@@ -89,7 +90,7 @@ describe('browser-mode web shell', () => {
   it('answers API calls from the services, and bad arguments with a typed error', async () => {
     const ok = await call('getStatus', []);
     expect(ok.status).toBe(200);
-    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { schemaVersion: 1, articles: 0 } });
+    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { schemaVersion: LATEST_SCHEMA_VERSION, articles: 0 } });
 
     const bad = await call('getArticle', ['1; DROP TABLE articles']);
     expect(bad.status).toBe(400);

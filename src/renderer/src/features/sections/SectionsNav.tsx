@@ -1,6 +1,8 @@
 import type { FeedSummary } from '../../../../shared/api.ts';
 import { relativeTime } from '../../lib/relative-time.ts';
 import { type Selection, useLibrary } from '../../store/library-store.ts';
+import { ImportOpmlButton } from '../onboarding/ImportOpmlButton.tsx';
+import { ExportOpmlButton, FeedOptions, SectionOptions } from './EditDialogs.tsx';
 
 const SMART_VIEWS: { view: Selection['view']; label: string }[] = [
   { view: 'all', label: 'All articles' },
@@ -40,7 +42,7 @@ export function SectionsNav() {
         {sections.map((section) => {
           const sectionFeeds = feeds.filter((f) => f.sectionId === section.id);
           return (
-            <li key={section.id}>
+            <li key={section.id} className="section-entry">
               <button
                 type="button"
                 className="nav-item"
@@ -50,11 +52,22 @@ export function SectionsNav() {
                 <span>{section.name}</span>
                 {section.unreadCount > 0 && <UnreadCount count={section.unreadCount} />}
               </button>
+              <SectionOptions section={section} />
               <FeedList feeds={sectionFeeds} />
             </li>
           );
         })}
       </ul>
+      {feeds.some((f) => f.sectionId === null) && (
+        <>
+          <h2 className="nav-heading">Other feeds</h2>
+          <FeedList feeds={feeds.filter((f) => f.sectionId === null)} />
+        </>
+      )}
+      <div className="nav-footer">
+        <ImportOpmlButton />
+        <ExportOpmlButton />
+      </div>
     </nav>
   );
 }
@@ -79,7 +92,10 @@ function FeedList({ feeds }: { feeds: FeedSummary[] }) {
           className={`feed${feed.lastError ? ' failing' : ''}`}
           title={feed.lastSuccessAt ? `Last updated ${relativeTime(feed.lastSuccessAt)}` : 'Not fetched yet'}
         >
-          <span className="feed-title">{feed.title || feed.url}</span>
+          <span className="feed-title">
+            {feed.title || feed.url}
+            <FeedOptions feed={feed} />
+          </span>
           {feed.lastError && (
             <span className="feed-error" role="note">
               <span aria-hidden="true">⚠ </span>

@@ -1,0 +1,148 @@
+import { type FormEvent, useRef } from 'react';
+import type { FeedSummary, SectionSummary } from '../../../../shared/api.ts';
+import { news } from '../../api/client.ts';
+import { useLibrary } from '../../store/library-store.ts';
+
+/** Runs a change and refreshes the library; errors land in the banner, in words. */
+async function change(task: () => Promise<unknown>): Promise<boolean> {
+  const store = useLibrary.getState();
+  const ok =
+    (await store.run(async () => {
+      await task();
+      return true;
+    })) === true;
+  if (ok) await store.refresh();
+  return ok;
+}
+
+/** "⋯" for a feed: rename it, move it to a section, or unsubscribe (bookmarks stay). */
+export function FeedOptions({ feed }: { feed: FeedSummary }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const sections = useLibrary((s) => s.sections);
+  const save = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const title = String(form.get('title') ?? '').trim();
+    const section = String(form.get('section') ?? '').trim();
+    const ok = await change(async () => {
+      if (title && title !== feed.title) await news.renameFeed(feed.id, title);
+      if (section !== (feed.sectionName ?? '')) await news.moveFeed(feed.id, section || null);
+    });
+    if (ok) dialog.current?.close();
+  };
+  const remove = async () => {
+    if (await change(() => news.unsubscribe(feed.id))) dialog.current?.close();
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={`Options for ${feed.title || feed.url}`}
+        onClick={() => dialog.current?.showModal()}
+      >
+        ⋯
+      </button>
+      <dialog ref={dialog} className="dialog" aria-label={`Feed: ${feed.title || feed.url}`}>
+        <form onSubmit={(e) => void save(e)}>
+          <h2>{feed.title || feed.url}</h2>
+          <p className="dialog-message">{feed.url}</p>
+          <label>
+            Name
+            <input name="title" defaultValue={feed.title} required />
+          </label>
+          <label>
+            Section
+            <input name="section" list="feed-section-names" defaultValue={feed.sectionName ?? ''} placeholder="No section" />
+            <datalist id="feed-section-names">
+              {sections.map((s) => (
+                <option key={s.id} value={s.name} />
+              ))}
+            </datalist>
+          </label>
+          <div className="dialog-actions">
+            <button type="button" className="danger" onClick={() => void remove()}>
+              Unsubscribe
+            </button>
+            <button type="button" onClick={() => dialog.current?.close()}>
+              Cancel
+            </button>
+            <button type="submit" className="primary">
+              Save
+            </button>
+          </div>
+          <p className="dialog-message">Unsubscribing removes the feed and its articles; bookmarked stories stay in Bookmarks.</p>
+        </form>
+      </dialog>
+    </>
+  );
+}
+
+/** "⋯" for a section: rename or delete it (its feeds stay, outside any section). */
+export function SectionOptions({ section }: { section: SectionSummary }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const save = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const name = String(new FormData(event.currentTarget).get('name') ?? '').trim();
+    if (name && name !== section.name && (await change(() => news.renameSection(section.id, name)))) dialog.current?.close();
+    else if (name === section.name) dialog.current?.close();
+  };
+  const remove = async () => {
+    const store = useLibrary.getState();
+    if (await change(() => news.deleteSection(section.id))) {
+      dialog.current?.close();
+      if (store.selection.sectionId === section.id) await store.select({ view: 'all' });
+    }
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={`Options for section ${section.name}`}
+        onClick={() => dialog.current?.showModal()}
+      >
+        ⋯
+      </button>
+      <dialog ref={dialog} className="dialog" aria-label={`Section: ${section.name}`}>
+        <form onSubmit={(e) => void save(e)}>
+          <h2>Section {section.name}</h2>
+          <label>
+            Name
+            <input name="name" defaultValue={section.name} required />
+          </label>
+          <div className="dialog-actions">
+            <button type="button" className="danger" onClick={() => void remove()}>
+              Delete section
+            </button>
+            <button type="button" onClick={() => dialog.current?.close()}>
+              Cancel
+            </button>
+            <button type="submit" className="primary">
+              Save
+            </button>
+          </div>
+          <p className="dialog-message">Deleting a section keeps its feeds, outside any section.</p>
+        </form>
+      </dialog>
+    </>
+  );
+}
+
+/** Saves the subscriptions as an OPML file other readers can import. */
+export function ExportOpmlButton() {
+  const exportOpml = async () => {
+    const opml = await useLibrary.getState().run(() => news.exportOpml());
+    if (!opml) return;
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([opml], { type: 'text/x-opml' }));
+    link.download = 'broadsheet-subscriptions.opml';
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  };
+  return (
+    <button type="button" onClick={() => void exportOpml()}>
+      Export OPML
+    </button>
+  );
+}
