@@ -58,13 +58,16 @@ test('mark all as read, then undo; unread counts follow', async ({ page }) => {
   await expect(nav.getByRole('button', { name: /^Tech/ })).toContainText('3');
 });
 
-test('settings: the reading size applies to the reader and is kept', async ({ page }) => {
+test('settings: the reading size and width apply to the reader and are kept', async ({ page }) => {
   await page.getByRole('listbox').getByRole('option').first().click();
   await page.getByRole('button', { name: 'Settings' }).click();
   const dialog = page.getByRole('dialog', { name: 'Settings' });
   await dialog.getByLabel('Reading font size').fill('24');
+  await dialog.getByLabel('Reading width').fill('30');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('article')).toHaveCSS('font-size', '24px');
+  // 30em of 24px: the body column is at most 720px wide.
+  await expect(page.locator('.article-body')).toHaveCSS('max-width', '720px');
   await page.reload();
   await page.getByRole('listbox').getByRole('option').first().click();
   await expect(page.getByRole('article')).toHaveCSS('font-size', '24px');

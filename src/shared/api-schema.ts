@@ -60,6 +60,7 @@ const argSchemas = {
     z.strictObject({
       theme: z.enum(['light', 'dark', 'system']).optional(),
       readerFontSize: z.number().int().min(12).max(32).optional(),
+      readerWidth: z.number().int().min(28).max(80).optional(),
       syncIntervalMinutes: z
         .number()
         .int()

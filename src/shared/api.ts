@@ -111,6 +111,8 @@ export interface ImportReport {
 export interface Settings {
   theme: Theme;
   readerFontSize: number;
+  /** The reading column's width, in ems of the reading font. */
+  readerWidth: number;
   /** How often feeds are fetched in the background (a feed's own ttl may stretch it). */
   syncIntervalMinutes: number;
   /** Articles older than this are removed by retention — never bookmarked ones. */

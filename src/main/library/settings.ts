@@ -4,6 +4,7 @@ import type { Settings } from '../../shared/api.ts';
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   readerFontSize: 18,
+  readerWidth: 42,
   syncIntervalMinutes: 30,
   retentionDays: 90,
   keepPerFeed: 50,
@@ -19,11 +20,12 @@ export function readSettings(db: Database): Settings {
       // A damaged value falls back to its default rather than breaking the app.
     }
   }
-  const number = (key: 'readerFontSize' | 'syncIntervalMinutes' | 'retentionDays' | 'keepPerFeed') =>
+  const number = (key: 'readerFontSize' | 'readerWidth' | 'syncIntervalMinutes' | 'retentionDays' | 'keepPerFeed') =>
     typeof stored[key] === 'number' && Number.isFinite(stored[key]) ? stored[key] : DEFAULT_SETTINGS[key];
   return {
     theme: stored.theme === 'light' || stored.theme === 'dark' || stored.theme === 'system' ? stored.theme : DEFAULT_SETTINGS.theme,
     readerFontSize: number('readerFontSize'),
+    readerWidth: number('readerWidth'),
     syncIntervalMinutes: number('syncIntervalMinutes'),
     retentionDays: number('retentionDays'),
     keepPerFeed: number('keepPerFeed'),

@@ -69,7 +69,7 @@ export const useLibrary = create<LibraryState>((set, get) => ({
   currentId: null,
   article: null,
   trending: [],
-  settings: { theme: 'system', readerFontSize: 18, syncIntervalMinutes: 30, retentionDays: 90, keepPerFeed: 50 },
+  settings: { theme: 'system', readerFontSize: 18, readerWidth: 42, syncIntervalMinutes: 30, retentionDays: 90, keepPerFeed: 50 },
   sync: null,
   order: 'newest',
   searchText: '',

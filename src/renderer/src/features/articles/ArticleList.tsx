@@ -94,10 +94,22 @@ export function ArticleList() {
               aria-posinset={first + i + 1}
               aria-setsize={rows.length}
               style={{ top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT }}
-              className={`article-row${row.read ? ' read' : ''}`}
+              className={`article-row${row.read ? ' read' : ''}${row.thumbnailUrl ? ' has-thumbnail' : ''}`}
               onClick={() => void open(row.id)}
               onKeyDown={(e) => onKeyDown(e, row.id)}
             >
+              {row.thumbnailUrl && (
+                <img
+                  className="row-thumbnail"
+                  src={row.thumbnailUrl}
+                  alt=""
+                  loading="lazy"
+                  referrerPolicy="no-referrer"
+                  onError={(e) => {
+                    e.currentTarget.hidden = true;
+                  }}
+                />
+              )}
               <div className="row-meta">
                 <span className="row-source">{row.feedTitle}</span>
                 <span aria-hidden="true"> · </span>

@@ -7,6 +7,7 @@ import { sanitizeArticleHtml } from './sanitize.ts';
 export function Reader() {
   const article = useLibrary((s) => s.article);
   const fontSize = useLibrary((s) => s.settings.readerFontSize);
+  const width = useLibrary((s) => s.settings.readerWidth);
   const toggleBookmark = useLibrary((s) => s.toggleBookmark);
   const body = useMemo(() => (article ? sanitizeArticleHtml(article.contentHtml) : ''), [article]);
 
@@ -18,7 +19,11 @@ export function Reader() {
     );
   }
   return (
-    <article className="reader" aria-labelledby="reader-headline" style={{ fontSize: `${fontSize}px` }}>
+    <article
+      className="reader"
+      aria-labelledby="reader-headline"
+      style={{ fontSize: `${fontSize}px`, ['--reading-width' as string]: `${width}em` }}
+    >
       <header className="reader-header">
         {article.sectionName && <p className="section-label">{article.sectionName}</p>}
         <h2 id="reader-headline" className="headline">

@@ -4,6 +4,7 @@ import { useLibrary } from '../../store/library-store.ts';
 
 const NUMBER_SETTINGS: { key: keyof Settings; label: string; min: number; max: number; unit: string }[] = [
   { key: 'readerFontSize', label: 'Reading font size', min: 12, max: 32, unit: 'px' },
+  { key: 'readerWidth', label: 'Reading width', min: 28, max: 80, unit: 'characters (about)' },
   { key: 'syncIntervalMinutes', label: 'Sync every', min: 5, max: 1440, unit: 'minutes' },
   { key: 'retentionDays', label: 'Keep articles for', min: 1, max: 36500, unit: 'days (bookmarks are kept forever)' },
   { key: 'keepPerFeed', label: 'Always keep per feed', min: 0, max: 10000, unit: 'newest articles' },
