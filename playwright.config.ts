@@ -6,6 +6,15 @@ import { defineConfig } from '@playwright/test';
  * points at another Chromium build when /usr/bin/chromium is not the one to use.
  */
 export const CHROMIUM = process.env.BROADSHEET_CHROMIUM ?? '/usr/bin/chromium';
+/** Flags for a headless Chromium on a closed network, run as root. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export default defineConfig({
   testDir: './e2e',
@@ -23,14 +32,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
 });

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { CHROMIUM } from '../playwright.config.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config.ts';
 import { NewsService } from '../src/main/library/news-service.ts';
 import { RENDERER_DIST_DIR, RESOURCES_DIR } from '../src/main/repo-paths.ts';
 import { startWebShell } from '../src/main/web/server.ts';
@@ -32,14 +32,7 @@ async function measure(articles: number): Promise<ReaderFigures> {
   const shell = await startWebShell({ service, rendererDir: RENDERER_DIST_DIR });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--enable-precise-memory-info',
-    ],
+    args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });

@@ -127,10 +127,7 @@ export const useLibrary = create<LibraryState>((set, get) => ({
     const read = !row.read;
     await get().run(async () => {
       await news.setRead(id, read);
-      set((state) => ({
-        rows: state.rows.map((r) => (r.id === id ? { ...r, read } : r)),
-        article: state.article?.id === id ? { ...state.article, read } : state.article,
-      }));
+      patchArticle(id, { read });
       set({ sections: await news.listSections() });
     });
   },
@@ -152,10 +149,7 @@ export const useLibrary = create<LibraryState>((set, get) => ({
       set({ article });
       if (article && !article.read) {
         await news.setRead(id, true);
-        set((state) => ({
-          rows: state.rows.map((r) => (r.id === id ? { ...r, read: true } : r)),
-          article: state.article?.id === id ? { ...state.article, read: true } : state.article,
-        }));
+        patchArticle(id, { read: true });
         set({ sections: await news.listSections() });
       }
     });
@@ -176,10 +170,7 @@ export const useLibrary = create<LibraryState>((set, get) => ({
     const bookmarked = !row.bookmarked;
     await get().run(async () => {
       await news.setBookmarked(id, bookmarked);
-      set((state) => ({
-        rows: state.rows.map((r) => (r.id === id ? { ...r, bookmarked } : r)),
-        article: state.article?.id === id ? { ...state.article, bookmarked } : state.article,
-      }));
+      patchArticle(id, { bookmarked });
     });
   },
 
@@ -215,4 +206,12 @@ async function reloadRows(selection: Selection): Promise<void> {
   }
   const page = await news.listArticles({ ...selection, order, limit: PAGE_SIZE });
   useLibrary.setState({ rows: page.rows, nextCursor: page.nextCursor });
+}
+
+/** Applies a state change to an article wherever it is on screen: its row and the reader. */
+function patchArticle(id: number, patch: Partial<Pick<ArticleRow, 'read' | 'bookmarked'>>): void {
+  useLibrary.setState((state) => ({
+    rows: state.rows.map((r) => (r.id === id ? { ...r, ...patch } : r)),
+    article: state.article?.id === id ? { ...state.article, ...patch } : state.article,
+  }));
 }

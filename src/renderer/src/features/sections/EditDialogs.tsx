@@ -60,17 +60,7 @@ export function FeedOptions({ feed }: { feed: FeedSummary }) {
               ))}
             </datalist>
           </label>
-          <div className="dialog-actions">
-            <button type="button" className="danger" onClick={() => void remove()}>
-              Unsubscribe
-            </button>
-            <button type="button" onClick={() => dialog.current?.close()}>
-              Cancel
-            </button>
-            <button type="submit" className="primary">
-              Save
-            </button>
-          </div>
+          <EditActions removeLabel="Unsubscribe" onRemove={() => void remove()} onCancel={() => dialog.current?.close()} />
           <p className="dialog-message">Unsubscribing removes the feed and its articles; bookmarked stories stay in Bookmarks.</p>
         </form>
       </dialog>
@@ -111,17 +101,7 @@ export function SectionOptions({ section }: { section: SectionSummary }) {
             Name
             <input name="name" defaultValue={section.name} required />
           </label>
-          <div className="dialog-actions">
-            <button type="button" className="danger" onClick={() => void remove()}>
-              Delete section
-            </button>
-            <button type="button" onClick={() => dialog.current?.close()}>
-              Cancel
-            </button>
-            <button type="submit" className="primary">
-              Save
-            </button>
-          </div>
+          <EditActions removeLabel="Delete section" onRemove={() => void remove()} onCancel={() => dialog.current?.close()} />
           <p className="dialog-message">Deleting a section keeps its feeds, outside any section.</p>
         </form>
       </dialog>
@@ -144,5 +124,22 @@ export function ExportOpmlButton() {
     <button type="button" onClick={() => void exportOpml()}>
       Export OPML
     </button>
+  );
+}
+
+/** Remove (on the left, in red), Cancel and Save: the same row in both edit dialogs. */
+function EditActions({ removeLabel, onRemove, onCancel }: { removeLabel: string; onRemove: () => void; onCancel: () => void }) {
+  return (
+    <div className="dialog-actions">
+      <button type="button" className="danger" onClick={onRemove}>
+        {removeLabel}
+      </button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="submit" className="primary">
+        Save
+      </button>
+    </div>
   );
 }
