@@ -1,13 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { RenderErrorBoundary } from './RenderErrorBoundary.tsx';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <RenderErrorBoundary>
+        <App />
+      </RenderErrorBoundary>
     </StrictMode>,
   );
 }
