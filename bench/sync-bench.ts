@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseFeed as feedsmithParse } from 'feedsmith';
 import { openDatabase } from '../src/main/db/connection.ts';
 import { parseFeed } from '../src/main/feeds/parse/index.ts';
 import { writePreparedArticles } from '../src/main/library/article-writer.ts';
@@ -83,6 +82,7 @@ export async function syncBench(feedCount: number): Promise<void> {
       `${latencies.length} calls, goal p99 < 50 ms: ${verdict(p99 < 50)}`,
     );
 
+    const { parseFeed: feedsmithParse } = await import('feedsmith');
     const bodies = generateCorpus(feedCount).map((f) => f.body);
     const totalBytes = bodies.reduce((n, b) => n + b.length, 0);
     const time = (fn: () => void) => {
