@@ -15,10 +15,7 @@ export function articleIdentity(item: ParsedItem): string {
 
 /** A fingerprint of what sync would write, so unchanged articles cost no write. */
 export function contentHash(item: ParsedItem): string {
-  return crypto
-    .createHash('sha1')
-    .update(
-      `${item.title ?? ''}\u0000${item.link ?? ''}\u0000${item.contentHtml ?? ''}\u0000${item.updated ?? ''}\u0000${item.author ?? ''}`,
-    )
-    .digest('base64url');
+  const basis = `${item.title ?? ''}\u0000${item.link ?? ''}\u0000${item.contentHtml ?? ''}\u0000${item.updated ?? ''}\u0000${item.author ?? ''}`;
+  // One-shot hashing: no Hash object per article.
+  return crypto.hash('sha1', basis, 'base64url');
 }

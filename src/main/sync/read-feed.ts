@@ -51,7 +51,7 @@ export const readFeed: FeedReader = async (job) => {
     const validators = {
       etag: outcome.etag,
       lastModified: outcome.lastModified,
-      bodyHash: crypto.createHash('sha1').update(outcome.bytes).digest('base64url'),
+      bodyHash: crypto.hash('sha1', outcome.bytes, 'base64url'),
     };
     const common = { permanentUrl: outcome.permanentUrl, validators, maxAgeSeconds: outcome.maxAgeSeconds };
     // Same bytes as last time (a server without validators): no parse, no write.

@@ -14,6 +14,7 @@ export function resolveUrl(href: string | null | undefined, base: string | null 
 
 const URL_ATTRS = /(\s(?:href|src|poster|cite|background|longdesc|action|data)\s*=\s*)("[^"]*"|'[^']*'|[^\s>"']+)/gi;
 const HAS_URL_ATTR = /\s(?:href|src|poster|cite|background|longdesc|action|data|srcset)\s*=/i;
+const ABSOLUTE = /^https?:\/\/[^\s"'<>]/i;
 const SRCSET_ATTR = /(\ssrcset\s*=\s*)("[^"]*"|'[^']*')/gi;
 
 /**
@@ -29,6 +30,8 @@ export function resolveUrlsInHtml(html: string, base: string | null | undefined,
       : tag
           .replace(URL_ATTRS, (_all, head: string, value: string) => {
             const quote = value[0] === '"' || value[0] === "'" ? value[0] : '';
+            // Already absolute (nearly every link in real feeds): leave it exactly as written.
+            if (ABSOLUTE.test(quote ? value.slice(1) : value)) return `${head}${value}`;
             const raw = decodeHTMLAttribute(quote ? value.slice(1, -1) : value);
             if (/^\s*(data|mailto|javascript|tel):/i.test(raw)) return `${head}${value}`;
             if (options.keepLocalRefs && /^\s*(#|$)/.test(raw)) return `${head}${value}`;
