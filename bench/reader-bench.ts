@@ -38,7 +38,7 @@ async function measure(articles: number): Promise<ReaderFigures> {
     const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
     const started = performance.now();
     await page.goto(shell.url);
-    await page.getByRole('listbox').getByRole('option').first().waitFor();
+    await page.getByRole('grid').getByRole('row').first().waitFor();
     const firstPaint = performance.now() - started;
 
     // Timed inside the page, from the click to the new content in the DOM, so that the
@@ -52,8 +52,7 @@ async function measure(articles: number): Promise<ReaderFigures> {
           const button = [...doc.querySelectorAll<HTMLButtonElement>('nav button')].find((b) => b.textContent?.startsWith(section));
           const t = performance.now();
           button?.click();
-          while (!doc.querySelector(`[role=listbox][aria-label="${section} articles"] [role=option]`))
-            await new Promise(requestAnimationFrame);
+          while (!doc.querySelector(`[role=grid][aria-label="${section} articles"] [role=row]`)) await new Promise(requestAnimationFrame);
           return performance.now() - t;
         }, name),
       );
@@ -64,7 +63,7 @@ async function measure(articles: number): Promise<ReaderFigures> {
       openArticle.push(
         await page.evaluate(async (n) => {
           const doc = globalThis.document;
-          const option = doc.querySelectorAll<HTMLElement>('[role=listbox] [role=option]')[n];
+          const option = doc.querySelectorAll<HTMLElement>('[role=grid] [role=row]')[n];
           const title = option?.querySelector('.row-title')?.textContent ?? '';
           const t = performance.now();
           option?.click();
@@ -117,7 +116,7 @@ async function measure(articles: number): Promise<ReaderFigures> {
     const list = page.locator('section.article-list');
     for (let i = 0; i < 20; i++) await list.evaluate((el) => el.scrollBy(0, 2000));
     await page.waitForTimeout(300);
-    const domRows = await page.locator('[role=option]').count();
+    const domRows = await page.locator('[role=row]').count();
     const heapMb = await page.evaluate(
       () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576,
     );

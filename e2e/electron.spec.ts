@@ -33,7 +33,7 @@ test.describe('Electron app', () => {
         .getByRole('navigation', { name: 'Sections' })
         .getByRole('button', { name: /^Africa/ })
         .click();
-      await window.getByRole('option', { name: /Rwanda severs diplomatic ties with Belgium/ }).click();
+      await window.getByRole('row', { name: /Rwanda severs diplomatic ties with Belgium/ }).click();
       await expect(window.getByRole('article')).toContainText('persona non grata');
     } finally {
       await app.close();

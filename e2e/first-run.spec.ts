@@ -13,7 +13,7 @@ test('a new user loads the sample library and reads the seed story offline', asy
     await expect(sections.getByRole('button', { name: new RegExp(`^${name}`) })).toBeVisible();
   }
   await sections.getByRole('button', { name: /^Africa/ }).click();
-  await page.getByRole('option', { name: /Rwanda severs diplomatic ties with Belgium/ }).click();
+  await page.getByRole('row', { name: /Rwanda severs diplomatic ties with Belgium/ }).click();
 
   const reader = page.getByRole('article');
   await expect(reader.getByRole('heading', { level: 2, name: 'Rwanda severs diplomatic ties with Belgium' })).toBeVisible();

@@ -3,7 +3,7 @@ import { expect, test } from './web-shell.ts';
 test.beforeEach(async ({ page, app }) => {
   await page.goto(app.url);
   await page.getByRole('button', { name: 'Load sample library' }).click();
-  await expect(page.getByRole('listbox').getByRole('option').first()).toBeVisible();
+  await expect(page.getByRole('grid').getByRole('row').first()).toBeVisible();
 });
 
 test('search: "/" focuses the box, results come as you type with the words marked', async ({ page }) => {
@@ -11,7 +11,7 @@ test('search: "/" focuses the box, results come as you type with the words marke
   const box = page.getByRole('searchbox', { name: 'Search articles' });
   await expect(box).toBeFocused();
   await box.pressSequentially('persona non gra');
-  const results = page.getByRole('listbox').getByRole('option');
+  const results = page.getByRole('grid').getByRole('row');
   await expect(results).toHaveCount(1);
   await expect(results.first()).toContainText('Rwanda severs diplomatic ties with Belgium');
   await expect(page.getByRole('heading', { name: 'Search: persona non gra' })).toBeVisible();
@@ -34,7 +34,7 @@ test('keyboard: n/p move between sections, m toggles read, ? lists the shortcuts
   await expect(nav.getByRole('button', { name: 'All articles' })).toHaveAttribute('aria-current', 'page');
 
   await page.keyboard.press('j');
-  const selected = page.getByRole('listbox').getByRole('option', { selected: true });
+  const selected = page.getByRole('grid').getByRole('row', { selected: true });
   await expect(selected).toHaveClass(/\bread\b/);
   await page.keyboard.press('m');
   await expect(selected).not.toHaveClass(/\bread\b/);
@@ -59,7 +59,7 @@ test('mark all as read, then undo; unread counts follow', async ({ page }) => {
 });
 
 test('settings: the reading size and width apply to the reader and are kept', async ({ page }) => {
-  await page.getByRole('listbox').getByRole('option').first().click();
+  await page.getByRole('grid').getByRole('row').first().click();
   await page.getByRole('button', { name: 'Settings' }).click();
   const dialog = page.getByRole('dialog', { name: 'Settings' });
   await dialog.getByLabel('Reading font size').fill('24');
@@ -69,6 +69,6 @@ test('settings: the reading size and width apply to the reader and are kept', as
   // 30em of 24px: the body column is at most 720px wide.
   await expect(page.locator('.article-body')).toHaveCSS('max-width', '720px');
   await page.reload();
-  await page.getByRole('listbox').getByRole('option').first().click();
+  await page.getByRole('grid').getByRole('row').first().click();
   await expect(page.getByRole('article')).toHaveCSS('font-size', '24px');
 });

@@ -30,7 +30,7 @@ test('sync now fetches every feed, shows progress and per-feed health, and goes 
     await page.getByLabel('OPML file').setInputFiles(opml);
     // The import starts a sync; its summary reports both feeds.
     await expect(page.getByRole('status').filter({ hasText: 'Synced 2 feeds' })).toContainText('2 new articles, 1 failed');
-    await expect(page.getByRole('option', { name: /Ceasefire talks resume/ })).toBeVisible();
+    await expect(page.getByRole('row', { name: /Ceasefire talks resume/ })).toBeVisible();
     const nav = page.getByRole('navigation', { name: 'Sections' });
     await expect(nav.getByRole('note')).toContainText('HTML page');
 
@@ -38,7 +38,7 @@ test('sync now fetches every feed, shows progress and per-feed health, and goes 
     await page.getByRole('button', { name: 'Sync now' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
     // Nothing already stored is lost.
-    await expect(page.getByRole('option', { name: /Storm reaches coast/ })).toBeVisible();
+    await expect(page.getByRole('row', { name: /Storm reaches coast/ })).toBeVisible();
   } finally {
     await server.close().catch(() => undefined);
   }

@@ -9,8 +9,9 @@ import { useVirtualWindow } from './use-virtual-window.ts';
 const ROW_HEIGHT = 92;
 
 /**
- * The article list: a listbox with a roving focus; the current row is aria-selected.
- * Only the rows in view are in the DOM; more pages load as it scrolls.
+ * The article list: a grid of one row per article, with a roving focus; the current row
+ * is aria-selected. Each row has a Bookmark button. Only the rows in view are in the DOM;
+ * more pages load as it scrolls.
  */
 export function ArticleList() {
   const rows = useLibrary((s) => s.rows);
@@ -18,6 +19,7 @@ export function ArticleList() {
   const open = useLibrary((s) => s.open);
   const loadMore = useLibrary((s) => s.loadMore);
   const moveCurrent = useLibrary((s) => s.moveCurrent);
+  const toggleBookmark = useLibrary((s) => s.toggleBookmark);
   const selection = useLibrary((s) => s.selection);
   const sections = useLibrary((s) => s.sections);
   const searchText = useLibrary((s) => s.searchText);
@@ -77,54 +79,74 @@ export function ArticleList() {
                 : 'Nothing here yet. Sync to fetch new stories.'}
         </p>
       ) : (
+        // biome-ignore lint/a11y/useSemanticElements: a virtual list of absolutely placed rows cannot be a table
         <div
-          role="listbox"
+          role="grid"
           aria-label={`${title} articles`}
+          aria-rowcount={rows.length}
           ref={listbox}
           className="virtual-list"
           style={{ height: rows.length * ROW_HEIGHT }}
         >
           {rows.slice(first, last).map((row, i) => (
+            // biome-ignore lint/a11y/useSemanticElements: a virtual list of absolutely placed rows cannot be a table
             <div
               key={row.id}
               id={`article-${row.id}`}
-              role="option"
+              role="row"
               tabIndex={row.id === focusable ? 0 : -1}
               aria-selected={row.id === currentId}
-              aria-posinset={first + i + 1}
-              aria-setsize={rows.length}
+              aria-rowindex={first + i + 1}
               style={{ top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT }}
               className={`article-row${row.read ? ' read' : ''}${row.thumbnailUrl ? ' has-thumbnail' : ''}`}
               onClick={() => void open(row.id)}
               onKeyDown={(e) => onKeyDown(e, row.id)}
             >
-              {row.thumbnailUrl && (
-                <img
-                  className="row-thumbnail"
-                  src={row.thumbnailUrl}
-                  alt=""
-                  loading="lazy"
-                  referrerPolicy="no-referrer"
-                  onError={(e) => {
-                    e.currentTarget.hidden = true;
-                  }}
-                />
-              )}
-              <div className="row-meta">
-                <span className="row-source">{row.feedTitle}</span>
-                <span aria-hidden="true"> · </span>
-                <time dateTime={row.publishedAt}>{relativeTime(row.publishedAt)}</time>
-                {row.bookmarked && <span className="row-bookmark"> ★ Bookmarked</span>}
-                {!row.read && <span className="visually-hidden">, unread</span>}
-              </div>
-              <div className="row-title">
-                <Highlight text={row.title} query={searchText} />
-              </div>
-              {row.excerpt && (
-                <div className="row-excerpt">
-                  <Highlight text={row.excerpt} query={searchText} />
+              {/* biome-ignore lint/a11y/useSemanticElements: a virtual list of absolutely placed rows cannot be a table */}
+              <div role="gridcell" tabIndex={-1} className="row-main">
+                {row.thumbnailUrl && (
+                  <img
+                    className="row-thumbnail"
+                    src={row.thumbnailUrl}
+                    alt=""
+                    loading="lazy"
+                    referrerPolicy="no-referrer"
+                    onError={(e) => {
+                      e.currentTarget.hidden = true;
+                    }}
+                  />
+                )}
+                <div className="row-meta">
+                  <span className="row-source">{row.feedTitle}</span>
+                  <span aria-hidden="true"> · </span>
+                  <time dateTime={row.publishedAt}>{relativeTime(row.publishedAt)}</time>
+                  {!row.read && <span className="visually-hidden">, unread</span>}
                 </div>
-              )}
+                <div className="row-title">
+                  <Highlight text={row.title} query={searchText} />
+                </div>
+                {row.excerpt && (
+                  <div className="row-excerpt">
+                    <Highlight text={row.excerpt} query={searchText} />
+                  </div>
+                )}
+              </div>
+              {/* biome-ignore lint/a11y/useSemanticElements: a virtual list of absolutely placed rows cannot be a table */}
+              <div role="gridcell" tabIndex={-1} className="row-actions">
+                {/* Not a tab stop: the row is; keyboard users press b. */}
+                <button
+                  type="button"
+                  tabIndex={-1}
+                  className="row-bookmark-button"
+                  aria-pressed={row.bookmarked}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    void toggleBookmark(row.id);
+                  }}
+                >
+                  {row.bookmarked ? 'Remove bookmark' : 'Bookmark'}
+                </button>
+              </div>
             </div>
           ))}
         </div>
