@@ -20,6 +20,16 @@ test('search: "/" focuses the box, results come as you type with the words marke
   await expect(results).toHaveCount(1);
   await expect(results.first().locator('mark').first()).toHaveText(/rollercoaster/i);
 
+  // Within a section, only that section's stories; "Bookmarked only" narrows further.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: /^Tech/ }).click();
+  await box.fill('watch');
+  await expect(page.getByRole('heading', { name: 'Search in Tech: watch' })).toBeVisible();
+  await expect(results).toHaveCount(2);
+  await results.first().getByRole('button', { name: 'Bookmark' }).click();
+  await page.getByRole('checkbox', { name: 'Bookmarked only' }).check();
+  await expect(results).toHaveCount(1);
+  await page.getByRole('checkbox', { name: 'Bookmarked only' }).uncheck();
+
   await box.fill('zzzqqq');
   await expect(page.getByText('No articles match')).toBeVisible();
   await box.press('Escape');
@@ -45,6 +55,15 @@ test('keyboard: n/p move between sections, m toggles read, ? lists the shortcuts
   await expect(help).toContainText('Open the original in your browser');
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
+});
+
+test('oldest first puts the oldest story on top; newest first the newest', async ({ page }) => {
+  const rows = page.getByRole('grid').getByRole('row');
+  await expect(rows.first()).toContainText('Rwanda severs diplomatic ties with Belgium');
+  await page.getByLabel('Order').selectOption('oldest');
+  await expect(rows.first()).toContainText('Oregon mental health advisory board');
+  await page.getByLabel('Order').selectOption('newest');
+  await expect(rows.first()).toContainText('Rwanda severs diplomatic ties with Belgium');
 });
 
 test('mark all as read, then undo; unread counts follow', async ({ page }) => {

@@ -32,7 +32,9 @@ export function ArticleList() {
       ? (sections.find((s) => s.id === selection.sectionId)?.name ?? 'Section')
       : { all: 'All articles', unread: 'Unread', bookmarks: 'Bookmarks' }[selection.view];
   const searching = searchText.trim() !== '';
-  const title = searching ? `Search: ${searchText.trim()}` : viewTitle;
+  // A search looks within the section on screen, and says so.
+  const scope = selection.sectionId !== undefined ? ` in ${viewTitle}` : '';
+  const title = searching ? `Search${scope}: ${searchText.trim()}` : viewTitle;
 
   // Where the listbox starts inside the scroller (below the title and toolbar).
   useEffect(() => {
