@@ -1,5 +1,5 @@
 import { parseDate, toIso } from './dates.ts';
-import { htmlToText, looksLikeHtml } from './text.ts';
+import { foldOrNull, htmlToText, looksLikeHtml } from './text.ts';
 import type { ParsedEnclosure, ParsedItem } from './types.ts';
 import { resolveUrl, resolveUrlsInHtml } from './urls.ts';
 
@@ -28,26 +28,20 @@ export function buildItem(raw: RawItem): ParsedItem {
   const base = raw.base ?? null;
   const summarySource = raw.summaryHtml?.trim() ? raw.summaryHtml : null;
   const contentSource = raw.contentHtml?.trim() ? raw.contentHtml : summarySource;
-  const title = raw.title == null ? null : raw.titleIsHtml || looksLikeHtml(raw.title) ? htmlToText(raw.title) : fold(raw.title);
+  const title = raw.title == null ? null : raw.titleIsHtml || looksLikeHtml(raw.title) ? htmlToText(raw.title) : foldOrNull(raw.title);
   return {
-    id: fold(raw.id),
+    id: foldOrNull(raw.id),
     title: title || (raw.title == null ? null : ''),
     link: resolveUrl(raw.link, base),
     published: toIso(parseDate(raw.published)),
     updated: toIso(parseDate(raw.updated)),
-    author: fold(raw.author),
+    author: foldOrNull(raw.author),
     summary: summarySource ? htmlToText(summarySource) : null,
     contentHtml: contentSource ? resolveUrlsInHtml(contentSource.trim(), base, { keepLocalRefs: raw.keepLocalRefs }) : null,
     categories: unique((raw.categories ?? []).map((c) => c.trim()).filter(Boolean)),
     enclosures: (raw.enclosures ?? []).map((e) => ({ ...e, url: resolveUrl(e.url, base) ?? e.url })),
     thumbnail: resolveUrl(raw.thumbnail, base),
   };
-}
-
-function fold(text: string | null | undefined): string | null {
-  if (text === null || text === undefined) return null;
-  const folded = text.replace(/\s+/g, ' ').trim();
-  return folded || null;
 }
 
 function unique(values: string[]): string[] {

@@ -1,6 +1,6 @@
 import { buildItem, type RawItem } from './item-builder.ts';
 import { readMedia } from './media.ts';
-import { htmlToText } from './text.ts';
+import { foldOrNull, htmlToText } from './text.ts';
 import type { FeedFormat, ParsedFeed } from './types.ts';
 import { resolveUrl } from './urls.ts';
 import { baseOf } from './xml-base.ts';
@@ -19,10 +19,10 @@ export function readRss(root: XmlElement, format: FeedFormat, documentBase: stri
   const description = own(channel, 'description') ?? own(channel, 'subtitle') ?? firstChild(channel, 'dc', 'description');
   return {
     format,
-    title: collapse(text(own(channel, 'title') ?? firstChild(channel, 'dc', 'title'))),
+    title: foldOrNull(text(own(channel, 'title') ?? firstChild(channel, 'dc', 'title'))),
     link: resolveUrl(linkOf(channel), channelBase),
-    description: description ? collapse(htmlToText(innerMarkup(description))) : null,
-    language: collapse(text(own(channel, 'language') ?? firstChild(channel, 'dc', 'language')) ?? inheritedLang(channel)),
+    description: description ? foldOrNull(htmlToText(innerMarkup(description))) : null,
+    language: foldOrNull(text(own(channel, 'language') ?? firstChild(channel, 'dc', 'language')) ?? inheritedLang(channel)),
     items: items.map((item) => buildItem(readItem(item, documentBase))),
     ttlMinutes: positiveInt(text(own(channel, 'ttl'))),
   };
@@ -109,9 +109,4 @@ function authorOf(item: XmlElement): string | null {
 function inheritedLang(element: XmlElement): string | null {
   for (let e: XmlElement | null = element; e; e = e.parent) if (e.attrs['xml:lang']) return e.attrs['xml:lang'];
   return null;
-}
-
-function collapse(value: string | null): string | null {
-  const folded = value?.replace(/\s+/g, ' ').trim();
-  return folded || null;
 }

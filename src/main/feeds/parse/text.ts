@@ -79,6 +79,12 @@ function text(chunk: string): string {
   return chunk.includes('&') ? decodeHTML(chunk) : chunk;
 }
 
+/** Folded text, or null when there is none (a missing or blank feed field). */
+export function foldOrNull(text: string | null | undefined): string | null {
+  if (text === null || text === undefined) return null;
+  return fold(text) || null;
+}
+
 /** White space folded to single spaces, trimmed; a loop, because a regex is slow on long bodies. */
 export function fold(text: string): string {
   let out = '';
