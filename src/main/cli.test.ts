@@ -118,3 +118,26 @@ describe('cli against feeds on 127.0.0.1', () => {
     expect(fs.readFileSync(opml, 'utf8')).toContain(`xmlUrl="${server.url('/tech.xml')}"`);
   });
 });
+
+describe('cli bookmarks', () => {
+  it('exports bookmarks as JSON and imports them into another library', () => {
+    const from = tempDir();
+    const to = tempDir();
+    expect(cli('load-sample', '--data-dir', from).code).toBe(0);
+    const db = new Database(path.join(from, 'broadsheet.db'));
+    db.prepare(
+      "UPDATE article_state SET bookmarked = 1, bookmarked_at = 1 WHERE article_id = (SELECT id FROM articles WHERE title LIKE 'Rwanda%')",
+    ).run();
+    db.close();
+    const file = path.join(from, 'bookmarks.json');
+    expect(cli('bookmarks', 'export', '--format', 'json', file, '--data-dir', from).code).toBe(0);
+    expect(cli('bookmarks', 'export', '--format', 'html', '--data-dir', from).stdout).toContain(
+      'Rwanda severs diplomatic ties with Belgium</A>',
+    );
+
+    const imported = cli('bookmarks', 'import', file, '--data-dir', to);
+    expect(imported.stdout).toContain('Imported 1 bookmarks');
+    expect(JSON.parse(cli('status', '--json', '--data-dir', to).stdout)).toMatchObject({ bookmarks: 1, feeds: 0 });
+    expect(cli('bookmarks', 'export', '--format', 'pdf', '--data-dir', to).stderr).toContain('--format must be html, md or json');
+  });
+});

@@ -20,6 +20,8 @@ Commands:
   sync [--json]                        fetch every feed now and report per feed
   articles [--section NAME] [--limit N] [--json]
   search <query> [--limit N] [--json]
+  bookmarks export [--format html|md|json] [file]   (json keeps the full text)
+  bookmarks import <file>                           (a JSON export; nothing is duplicated)
 
 Options:
   --data-dir DIR   the library folder (default: BROADSHEET_DATA_DIR, then the app's data folder)
@@ -35,6 +37,7 @@ const { values: opts, positionals } = (() => {
         section: { type: 'string' },
         limit: { type: 'string' },
         'base-url': { type: 'string' },
+        format: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -151,6 +154,26 @@ async function runLibraryCommand(service: NewsService): Promise<number> {
       if (opts.json) return print(rows);
       for (const a of rows) console.log(`${a.publishedAt.slice(0, 10)}  ${a.title}`);
       return 0;
+    }
+    case 'bookmarks': {
+      const { exportBookmarks, importBookmarks } = await import('./library/bookmarks-transfer.ts');
+      const [action, file] = rest;
+      if (action === 'export') {
+        const format = opts.format ?? 'json';
+        if (format !== 'html' && format !== 'md' && format !== 'json')
+          throw new ApiError('invalid-argument', '--format must be html, md or json');
+        const text = exportBookmarks(service.db, format);
+        if (file) fs.writeFileSync(file, text);
+        else process.stdout.write(text);
+        return 0;
+      }
+      if (action === 'import' && file) {
+        const result = importBookmarks(service.db, fs.readFileSync(file, 'utf8'));
+        if (opts.json) return print(result);
+        console.log(`Imported ${result.imported} bookmarks (${result.alreadyBookmarked} were already here).`);
+        return 0;
+      }
+      throw new ApiError('invalid-argument', 'use: bookmarks export [--format html|md|json] [file] | bookmarks import <file>');
     }
     default:
       console.error(`broadsheet: unknown command “${command}”\n\n${HELP}`);

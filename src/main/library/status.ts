@@ -8,7 +8,7 @@ export function libraryStatus(db: Database, dataDir: string): LibraryStatus {
   const counts = db
     .prepare<[], Omit<LibraryStatus, 'schemaVersion' | 'dataDir' | 'databasePath'>>(`
       SELECT (SELECT count(*) FROM sections) AS sections,
-             (SELECT count(*) FROM feeds) AS feeds,
+             (SELECT count(*) FROM feeds WHERE unsubscribed_at IS NULL) AS feeds,
              (SELECT count(*) FROM articles) AS articles,
              (SELECT count(*) FROM article_state WHERE read = 0) AS unread,
              (SELECT count(*) FROM article_state WHERE bookmarked = 1) AS bookmarks`)
