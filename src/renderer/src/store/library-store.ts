@@ -122,14 +122,8 @@ export const useLibrary = create<LibraryState>((set, get) => ({
   },
 
   async toggleRead(id) {
-    const row = get().rows.find((r) => r.id === id) ?? get().article;
-    if (!row) return;
-    const read = !row.read;
-    await get().run(async () => {
-      await news.setRead(id, read);
-      patchArticle(id, { read });
-      set({ sections: await news.listSections() });
-    });
+    const row = onScreen(id);
+    if (row) await get().run(() => markRead(id, !row.read));
   },
 
   async loadMore() {
@@ -147,11 +141,7 @@ export const useLibrary = create<LibraryState>((set, get) => ({
       const article = await news.getArticle(id);
       if (get().currentId !== id) return;
       set({ article });
-      if (article && !article.read) {
-        await news.setRead(id, true);
-        patchArticle(id, { read: true });
-        set({ sections: await news.listSections() });
-      }
+      if (article && !article.read) await markRead(id, true);
     });
   },
 
@@ -165,7 +155,7 @@ export const useLibrary = create<LibraryState>((set, get) => ({
   },
 
   async toggleBookmark(id) {
-    const row = get().rows.find((r) => r.id === id) ?? get().article;
+    const row = onScreen(id);
     if (!row) return;
     const bookmarked = !row.bookmarked;
     await get().run(async () => {
@@ -206,6 +196,19 @@ async function reloadRows(selection: Selection): Promise<void> {
   }
   const page = await news.listArticles({ ...selection, order, limit: PAGE_SIZE });
   useLibrary.setState({ rows: page.rows, nextCursor: page.nextCursor });
+}
+
+/** The article as shown: its row in the list, or the one open in the reader. */
+function onScreen(id: number): ArticleRow | null {
+  const { rows, article } = useLibrary.getState();
+  return rows.find((r) => r.id === id) ?? (article?.id === id ? article : null);
+}
+
+/** Marks an article read or unread, on screen and in the section counts. */
+async function markRead(id: number, read: boolean): Promise<void> {
+  await news.setRead(id, read);
+  patchArticle(id, { read });
+  useLibrary.setState({ sections: await news.listSections() });
 }
 
 /** Applies a state change to an article wherever it is on screen: its row and the reader. */
