@@ -10,3 +10,5 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 export const REPO_ROOT = root;
 export const RESOURCES_DIR = path.join(root, 'resources');
 export const RENDERER_DIST_DIR = path.join(root, 'out', 'renderer');
+/** The read-only material beside the checkout: seeds, docs, conformance data. */
+export const SHARED_DIR = path.resolve(root, '..', 'shared');

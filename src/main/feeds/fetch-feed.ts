@@ -14,6 +14,8 @@ export interface FetchRequest {
   timeoutMs?: number;
   maxBytes?: number;
   accept?: string;
+  /** What is fetched, for the words of an error ("the page was not found"). */
+  subject?: 'feed' | 'page' | 'image';
 }
 
 export type FetchOutcome =
@@ -82,7 +84,7 @@ export async function fetchFeed(request: FetchRequest): Promise<FetchOutcome> {
     }
     if (!response.ok) {
       await response.body?.cancel();
-      throw statusError(response);
+      throw statusError(response, request.subject ?? 'feed');
     }
     const bytes = await readCapped(response, request.maxBytes ?? MAX_FEED_BYTES, timeoutMs);
     return {
@@ -127,11 +129,14 @@ async function readCapped(response: Response, maxBytes: number, timeoutMs: numbe
   return Buffer.concat(chunks);
 }
 
-function statusError(response: Response): FetchError {
+function statusError(response: Response, subject: string): FetchError {
   const status = response.status;
   const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
-  if (status === 410) return new FetchError('the feed is gone (HTTP 410); it will not be polled again', { status, gone: true });
-  if (status === 404) return new FetchError('the feed was not found (HTTP 404)', { status });
+  if (status === 410) {
+    const never = subject === 'feed' ? '; it will not be polled again' : '';
+    return new FetchError(`the ${subject} is gone (HTTP 410)${never}`, { status, gone: true });
+  }
+  if (status === 404) return new FetchError(`the ${subject} was not found (HTTP 404)`, { status });
   if (status === 401 || status === 403) return new FetchError(`the server refused access (HTTP ${status})`, { status });
   if (status === 429) return new FetchError('the server asked us to slow down (HTTP 429)', { status, retryAfterSeconds });
   if (status >= 500) return new FetchError(`the server had an error (HTTP ${status})`, { status, retryAfterSeconds });

@@ -1,0 +1,73 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { htmlToWords } from '../feeds/parse/text.ts';
+
+export interface ExtractedArticle {
+  /** The readable content, URLs absolute; still hostile HTML: the reader sanitizes it. */
+  html: string;
+  /** Its plain text, for the search index. */
+  text: string;
+}
+
+/** Less readable text than this is a cookie wall, an error page or a teaser, not the article. */
+const MIN_TEXT_CHARS = 250;
+
+/**
+ * Finds an article page's readable content with Mozilla Readability, which scores the
+ * page's blocks and drops navigation, sidebars ("trending"), footers and ads, on
+ * linkedom's light server-side DOM. Throws a reason in words when there is none.
+ */
+export function extractArticle(pageHtml: string, pageUrl: string): ExtractedArticle {
+  const { document } = parseHTML(pageHtml);
+  // Readability decides on the whole document; large pages are slower, never unsafe (no scripts run).
+  const result = new Readability(document as unknown as Document, { serializer: (el) => (el as Element).innerHTML }).parse();
+  const html = typeof result?.content === 'string' ? result.content : '';
+  const text = html ? htmlToWords(html) : '';
+  if (text.trim().length < MIN_TEXT_CHARS) throw new Error('the page has no readable article text');
+  return { html: absoluteUrls(html, pageUrl), text };
+}
+
+const URL_ATTRIBUTES: Record<string, string[]> = {
+  a: ['href'],
+  img: ['src', 'data-src', 'data-lazy-src', 'data-original'],
+  source: ['src'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+};
+
+/** The article moves out of its page, so every relative address is resolved against the page. */
+function absoluteUrls(html: string, pageUrl: string): string {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  for (const [tag, attributes] of Object.entries(URL_ATTRIBUTES)) {
+    for (const element of document.querySelectorAll(tag)) {
+      for (const name of attributes) {
+        const value = element.getAttribute(name);
+        if (value) element.setAttribute(name, resolve(value, pageUrl));
+      }
+      for (const name of ['srcset', 'data-srcset']) {
+        const value = element.getAttribute(name);
+        if (value) element.setAttribute(name, resolveSrcset(value, pageUrl));
+      }
+    }
+  }
+  return document.body.innerHTML;
+}
+
+function resolve(url: string, base: string): string {
+  if (/^(data|mailto|tel):/i.test(url.trim())) return url;
+  try {
+    return new URL(url.trim(), base).href;
+  } catch {
+    return url;
+  }
+}
+
+function resolveSrcset(srcset: string, base: string): string {
+  return srcset
+    .split(/,\s+/)
+    .map((candidate) => {
+      const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
+      return [resolve(url, base), ...descriptor].join(' ');
+    })
+    .join(', ');
+}
