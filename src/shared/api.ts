@@ -119,6 +119,8 @@ export interface Settings {
   retentionDays: number;
   /** Retention always keeps at least this many of each feed's newest articles. */
   keepPerFeed: number;
+  /** The image cache's cap; the least recently shown images go first, never a bookmark's. */
+  imageCacheMB: number;
 }
 
 export interface SyncProgress {

@@ -8,6 +8,7 @@ export const DEFAULT_SETTINGS: Settings = {
   syncIntervalMinutes: 30,
   retentionDays: 90,
   keepPerFeed: 50,
+  imageCacheMB: 1024,
 };
 
 export function readSettings(db: Database): Settings {
@@ -20,7 +21,7 @@ export function readSettings(db: Database): Settings {
       // A damaged value falls back to its default rather than breaking the app.
     }
   }
-  const number = (key: 'readerFontSize' | 'readerWidth' | 'syncIntervalMinutes' | 'retentionDays' | 'keepPerFeed') =>
+  const number = (key: 'readerFontSize' | 'readerWidth' | 'syncIntervalMinutes' | 'retentionDays' | 'keepPerFeed' | 'imageCacheMB') =>
     typeof stored[key] === 'number' && Number.isFinite(stored[key]) ? stored[key] : DEFAULT_SETTINGS[key];
   return {
     theme: stored.theme === 'light' || stored.theme === 'dark' || stored.theme === 'system' ? stored.theme : DEFAULT_SETTINGS.theme,
@@ -29,6 +30,7 @@ export function readSettings(db: Database): Settings {
     syncIntervalMinutes: number('syncIntervalMinutes'),
     retentionDays: number('retentionDays'),
     keepPerFeed: number('keepPerFeed'),
+    imageCacheMB: number('imageCacheMB'),
   };
 }
 

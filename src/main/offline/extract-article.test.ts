@@ -12,8 +12,8 @@ import { parseFeed } from '../feeds/parse/index.ts';
 import { htmlToWords } from '../feeds/parse/text.ts';
 import { SHARED_DIR } from '../repo-paths.ts';
 import { extractArticle } from './extract-article.ts';
-import { articlePage, PAGE_LAYOUTS, type PageContent } from './testing/article-pages.ts';
-import { seedPage } from './testing/seed-page.ts';
+import { articlePage, PAGE_LAYOUTS, type PageContent } from '../../test-support/article-pages.ts';
+import { seedPage } from '../../test-support/seed-page.ts';
 
 /** Real articles with several paragraphs: news, politics, tech blogs, a tutorial with code. */
 const CORPUS_ARTICLES: [file: string, title: string][] = [

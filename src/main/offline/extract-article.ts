@@ -19,12 +19,28 @@ const MIN_TEXT_CHARS = 250;
  */
 export function extractArticle(pageHtml: string, pageUrl: string): ExtractedArticle {
   const { document } = parseHTML(pageHtml);
+  const leadImage = metaContent(document, ['og:image', 'twitter:image']);
   // Readability decides on the whole document; large pages are slower, never unsafe (no scripts run).
   const result = new Readability(document as unknown as Document, { serializer: (el) => (el as Element).innerHTML }).parse();
   const html = typeof result?.content === 'string' ? result.content : '';
   const text = html ? htmlToWords(html) : '';
   if (text.trim().length < MIN_TEXT_CHARS) throw new Error('the page has no readable article text');
-  return { html: absoluteUrls(html, pageUrl), text };
+  // Readability often leaves the lead picture behind (it sits above the text); the page names it.
+  const withLead = leadImage && !html.includes(leadImage) ? `<figure><img src="${escapeAttribute(leadImage)}" alt=""></figure>${html}` : html;
+  return { html: absoluteUrls(withLead, pageUrl), text };
+}
+
+function metaContent(document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null }, names: string[]) {
+  for (const name of names) {
+    const meta = document.querySelector(`meta[property="${name}"]`) ?? document.querySelector(`meta[name="${name}"]`);
+    const content = meta?.getAttribute('content')?.trim();
+    if (content) return content;
+  }
+  return null;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
 const URL_ATTRIBUTES: Record<string, string[]> = {

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { SHARED_DIR } from '../../repo-paths.ts';
+import { SHARED_DIR } from '../main/repo-paths.ts';
 import type { PageContent } from './article-pages.ts';
 
 /**

@@ -23,7 +23,7 @@ const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;
 
 export function articlePage(layout: PageLayout, content: PageContent): string {
   const head = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(content.headline)} | The Daily Loopback</title>
-<meta property="og:title" content="${escape(content.headline)}"><script>window.dataLayer=[];function track(){}</script>
+<meta property="og:title" content="${escape(content.headline)}">${content.heroImage ? `<meta property="og:image" content="${content.heroImage}">` : ''}<script>window.dataLayer=[];function track(){}</script>
 <style>body{font-family:serif}</style></head>`;
   switch (layout) {
     case 'news-site':

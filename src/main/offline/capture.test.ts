@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import type { Database } from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { type Handler, httpFixture } from '../../test-support/http-fixture.ts';
+import { summaryOnlyNewsSite } from '../../test-support/news-site.ts';
+import { tempDir } from '../../test-support/temp-dir.ts';
+import { openDatabase } from '../db/connection.ts';
+import { searchArticles } from '../library/search.ts';
+import { addFeed } from '../library/sections.ts';
+import { writeSettings } from '../library/settings.ts';
+import { syncAll } from '../sync/sync-all.ts';
+import { captureArticles } from './capture.ts';
+import { cachedImage, imageUsage, offlineImages } from './image-cache.ts';
+import { readPage } from './read-page.ts';
+
+async function siteLibrary(stories: number, mode: 'auto' | 'always' | 'never' = 'auto', extraRoutes: Record<string, Handler> = {}) {
+  const site = summaryOnlyNewsSite({ stories });
+  const routes: Record<string, Handler> = { ...extraRoutes };
+  for (const [path, route] of Object.entries(site.routes)) {
+    routes[path] ??= (_req, res) => res.writeHead(200, { 'content-type': route.type }).end(route.body);
+  }
+  const server = await httpFixture(routes);
+  const dataDir = tempDir();
+  const db = openDatabase(dataDir);
+  const feedId = addFeed(db, { url: server.url('/feed.xml'), title: '', siteUrl: null, sectionId: null }).id;
+  db.prepare('UPDATE feeds SET full_text = ? WHERE id = ?').run(mode, feedId);
+  await syncAll(db, () => undefined, { force: true });
+  return { site, server, dataDir, db };
+}
+
+const articleByTitle = (db: Database, title: string) =>
+  db.prepare('SELECT id, full_html AS fullHtml, full_text_status AS status, full_text_error AS error, captured_at AS capturedAt FROM articles WHERE title = ?').get(title) as {
+    id: number;
+    fullHtml: string | null;
+    status: string | null;
+    error: string | null;
+    capturedAt: number | null;
+  };
+
+describe('offline capture against a real loopback site', () => {
+  it("keeps a summary-only feed's full articles and their pictures, searchable", async () => {
+    const { site, server, dataDir, db } = await siteLibrary(4);
+    const summary = await captureArticles(db, { dataDir, readPage });
+    expect(summary).toMatchObject({ articles: 4, extracted: 4, failed: 0, offline: false });
+    expect(summary.images).toBe(8);
+
+    const story = site.stories[1];
+    if (!story) throw new Error('no story');
+    const article = articleByTitle(db, story.title);
+    expect(article.status).toBe('extracted');
+    expect(article.fullHtml).toContain(story.onlyInFullText);
+    expect(article.fullHtml).not.toContain('Privacy policy');
+    // Found by a phrase that only the page had, not the feed's teaser.
+    expect(searchArticles(db, story.onlyInFullText).map((row) => row.id)).toContain(article.id);
+
+    // Every picture (relative, lazy, responsive) is cached under its absolute URL, bytes intact.
+    const cached = offlineImages(db, article.id);
+    for (const image of story.images) {
+      const local = cached[server.url(image)];
+      expect(local, image).toMatch(/^\/image-cache\/[0-9a-f]{32}$/);
+      const file = cachedImage(db, dataDir, local?.split('/').pop() ?? '');
+      expect(file && fs.readFileSync(file.file).equals(site.routes[image]?.body as Buffer)).toBe(true);
+    }
+    // The seed story (news-site layout) comes out without its trending list.
+    expect(articleByTitle(db, site.stories[0]?.title ?? '').fullHtml).not.toContain('Best Wireless Home Security Cameras');
+  });
+
+  it('records why a page could not be read, keeps the summary, and does not fetch it again', async () => {
+    const { site, server, dataDir, db } = await siteLibrary(2, 'auto', { '/story/1.html': (_req, res) => res.writeHead(404).end() });
+    await captureArticles(db, { dataDir, readPage });
+    const failed = articleByTitle(db, site.stories[1]?.title ?? '');
+    expect(failed).toMatchObject({ status: 'failed', error: 'the page was not found (HTTP 404)', fullHtml: null });
+    const before = server.requests.length;
+    await captureArticles(db, { dataDir, readPage });
+    expect(server.requests.length).toBe(before);
+  });
+
+  it('records nothing while offline, so the next pass tries again', async () => {
+    const { server, dataDir, db } = await siteLibrary(3);
+    await server.close();
+    const summary = await captureArticles(db, { dataDir, readPage });
+    expect(summary.offline).toBe(true);
+    expect(db.prepare('SELECT count(*) FROM articles WHERE captured_at IS NULL').pluck().get()).toBe(3);
+    expect(imageUsage(db).count).toBe(0);
+  });
+
+  it('never reads the page of a feed set to "never"', async () => {
+    const never = await siteLibrary(2, 'never');
+    await captureArticles(never.db, { dataDir: never.dataDir, readPage });
+    expect(never.server.requests.filter((r) => r.path.startsWith('/story/'))).toEqual([]);
+    expect(articleByTitle(never.db, never.site.stories[1]?.title ?? '').status).toBe('feed');
+  });
+
+  it('evicts the least recently used pictures past the cap, never a bookmarked article’s', async () => {
+    const { site, dataDir, db } = await siteLibrary(6);
+    const bookmarked = articleByTitle(db, site.stories[5]?.title ?? '').id;
+    db.prepare('UPDATE article_state SET bookmarked = 1 WHERE article_id = ?').run(bookmarked);
+    await captureArticles(db, { dataDir, readPage });
+    const full = imageUsage(db);
+    expect(full.count).toBe(12);
+    // A cap of a third of what is stored: the oldest-used go, the bookmark's two stay.
+    writeSettings(db, { imageCacheMB: full.bytes / 3 / 1024 / 1024 });
+    await captureArticles(db, { dataDir, readPage });
+    expect(imageUsage(db).bytes).toBeLessThanOrEqual(full.bytes / 3);
+    expect(Object.keys(offlineImages(db, bookmarked))).toHaveLength(2);
+    expect(fs.readdirSync(`${dataDir}/images`, { recursive: true }).filter((f) => String(f).length > 3)).toHaveLength(imageUsage(db).count);
+  });
+});

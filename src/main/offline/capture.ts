@@ -1,0 +1,167 @@
+import type { Database } from 'better-sqlite3';
+import { htmlToWords } from '../feeds/parse/text.ts';
+import { readSettings } from '../library/settings.ts';
+import { HostLimiter } from '../sync/host-limiter.ts';
+import { articleImageUrls } from './article-image-urls.ts';
+import { fetchImage as defaultFetchImage } from './fetch-image.ts';
+import { evictImages, imagesToFetch, linkArticleImages, recordImageFailure, storeImage } from './image-cache.ts';
+import type { PageReader } from './read-page.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** New articles get their page read while they are news; older ones only when bookmarked. */
+const FULL_TEXT_WINDOW_MS = 3 * DAY_MS;
+const IMAGE_WINDOW_MS = 14 * DAY_MS;
+/** Articles per routine pass (newest first); the rest wait for the next sync. */
+const PASS_LIMIT = 200;
+const CONCURRENCY = 6;
+
+export interface CaptureOptions {
+  dataDir: string;
+  readPage: PageReader;
+  /** Capture these articles whatever their age (bookmarking one), instead of the routine pass. */
+  articleIds?: number[];
+  limit?: number;
+  now?: () => number;
+  fetchImage?: typeof defaultFetchImage;
+}
+
+export interface CaptureSummary {
+  articles: number;
+  extracted: number;
+  failed: number;
+  images: number;
+  imageBytes: number;
+  imageFailures: number;
+  evicted: number;
+  /** Set when the network was unreachable: what was left waits for the next pass. */
+  offline: boolean;
+  durationMs: number;
+}
+
+interface Candidate {
+  id: number;
+  url: string | null;
+  title: string;
+  contentHtml: string;
+  fullHtml: string | null;
+  status: string | null;
+  thumbnailUrl: string | null;
+  publishedAt: number;
+  mode: 'auto' | 'always' | 'never';
+  bookmarked: number;
+}
+
+const CANDIDATE_SELECT = `
+  SELECT a.id, a.url, a.title, a.content_html AS contentHtml, a.full_html AS fullHtml, a.full_text_status AS status,
+    a.thumbnail_url AS thumbnailUrl, a.published_at AS publishedAt, f.full_text AS mode, st.bookmarked
+  FROM articles a JOIN feeds f ON f.id = a.feed_id JOIN article_state st ON st.article_id = a.id`;
+
+/**
+ * Makes articles readable offline: for summary-only feeds it reads the article's page
+ * and keeps the readable text (see extract-article.ts), and it keeps the pictures the
+ * article shows (see image-cache.ts). Runs on the sync thread after each sync, and for
+ * one article when it is bookmarked. A failure is recorded on the article in words; an
+ * unreachable network records nothing, so the next pass tries again.
+ */
+export async function captureArticles(db: Database, options: CaptureOptions): Promise<CaptureSummary> {
+  const now = options.now ?? (() => Date.now());
+  const started = now();
+  const fetchImage = options.fetchImage ?? defaultFetchImage;
+  const forced = options.articleIds !== undefined;
+  const candidates = forced
+    ? db.prepare<number[], Candidate>(`${CANDIDATE_SELECT} WHERE a.id IN (${options.articleIds?.map(() => '?').join(',')})`).all(...(options.articleIds ?? []))
+    : db.prepare<[number], Candidate>(`${CANDIDATE_SELECT} WHERE a.captured_at IS NULL ORDER BY a.published_at DESC LIMIT ?`).all(options.limit ?? PASS_LIMIT);
+  const summary: CaptureSummary = { articles: 0, extracted: 0, failed: 0, images: 0, imageBytes: 0, imageFailures: 0, evicted: 0, offline: false, durationMs: 0 };
+  const limiter = new HostLimiter(2);
+  const write = writeStatements(db);
+
+  const captureOne = async (article: Candidate) => {
+    const keep = forced || article.bookmarked === 1;
+    const age = started - article.publishedAt;
+    const feedText = htmlToWords(article.contentHtml);
+    const wantsPage =
+      article.url !== null &&
+      article.mode !== 'never' &&
+      article.status !== 'extracted' &&
+      (article.mode === 'always' || looksLikeSummary(feedText)) &&
+      (keep || age <= FULL_TEXT_WINDOW_MS);
+    let html = article.fullHtml ?? article.contentHtml;
+    let status = article.status ?? (article.mode === 'never' || !looksLikeSummary(feedText) ? 'feed' : 'skipped');
+    let error: string | null = null;
+    if (wantsPage && article.url) {
+      const url = article.url;
+      const page = await limiter.run(url, () => options.readPage({ url }));
+      if (page.kind === 'failed' && page.offline) {
+        summary.offline = true;
+        return;
+      }
+      if (page.kind === 'failed') {
+        status = 'failed';
+        error = page.message;
+        summary.failed++;
+      } else if (article.mode === 'always' || page.text.length > feedText.length * 1.2) {
+        status = 'extracted';
+        html = page.html;
+        write.fullText.run(page.html, article.id);
+        write.unindex.run(article.id);
+        write.index.run(article.id, article.title, page.text);
+        summary.extracted++;
+      } else {
+        // The page says no more than the feed did: the feed carried the whole article.
+        status = 'feed';
+      }
+    }
+
+    if (keep || age <= IMAGE_WINDOW_MS) {
+      const urls = articleImageUrls(html, article.url, article.thumbnailUrl);
+      linkArticleImages(db, article.id, urls);
+      for (const imageUrl of imagesToFetch(db, urls, keep)) {
+        if (summary.offline) break;
+        const image = await limiter.run(imageUrl, () => fetchImage(imageUrl));
+        if (image.kind === 'ok') {
+          await storeImage(db, options.dataDir, { url: imageUrl, ...image }, now());
+          summary.images++;
+          summary.imageBytes += image.bytes.byteLength;
+        } else if (image.offline) {
+          summary.offline = true;
+        } else {
+          recordImageFailure(db, imageUrl, image.message, now());
+          summary.imageFailures++;
+        }
+      }
+      if (summary.offline) return;
+    }
+    write.done.run(status, error, now(), article.id);
+    summary.articles++;
+  };
+
+  let next = 0;
+  const worker = async () => {
+    while (next < candidates.length && !summary.offline) await captureOne(candidates[next++] as Candidate);
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, candidates.length) }, worker));
+
+  const capBytes = readSettings(db).imageCacheMB * 1024 * 1024;
+  summary.evicted = evictImages(db, options.dataDir, capBytes).removed;
+  summary.durationMs = now() - started;
+  return summary;
+}
+
+/**
+ * A feed entry that is a teaser rather than the article: short, or ending the way
+ * truncated summaries end ("…", "[…]", "Read more").
+ */
+export function looksLikeSummary(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed.length < 1200) return true;
+  return trimmed.length < 4000 && /(…|\.\.\.|\[…\]|\[\.\.\.\]|read more|continue reading\W*)$/i.test(trimmed.slice(-40));
+}
+
+function writeStatements(db: Database) {
+  return {
+    fullText: db.prepare('UPDATE articles SET full_html = ? WHERE id = ?'),
+    unindex: db.prepare('DELETE FROM articles_fts WHERE rowid = ?'),
+    index: db.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)'),
+    done: db.prepare('UPDATE articles SET full_text_status = ?, full_text_error = ?, captured_at = ? WHERE id = ?'),
+  };
+}

@@ -1,0 +1,146 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { IMAGE_CACHE_PATH } from '../../shared/image-sources.ts';
+
+/**
+ * The image cache: one file per image under <data dir>/images, indexed in the
+ * `images` table by its original URL, and linked to the articles that show it. The
+ * least recently shown images go first when the cache is over its cap — never one a
+ * bookmarked article shows (bookmarks are kept forever, pictures included).
+ */
+
+export function imageKey(url: string): string {
+  return crypto.hash('sha256', url, 'hex').slice(0, 32);
+}
+
+export function imagesDir(dataDir: string): string {
+  return path.join(dataDir, 'images');
+}
+
+function imageFile(dataDir: string, key: string): string {
+  return path.join(imagesDir(dataDir), key.slice(0, 2), key);
+}
+
+/** Stores a downloaded image: the file first (written whole, then renamed), then its row. */
+export async function storeImage(db: Database, dataDir: string, image: { url: string; bytes: Uint8Array; contentType: string }, now = Date.now()) {
+  const key = imageKey(image.url);
+  const file = imageFile(dataDir, key);
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  await fs.promises.writeFile(partial, image.bytes);
+  await fs.promises.rename(partial, file);
+  db.prepare(`
+    INSERT INTO images (url, key, content_type, bytes, stored_at, last_used_at, error) VALUES (?, ?, ?, ?, ?, ?, NULL)
+    ON CONFLICT(url) DO UPDATE SET content_type = excluded.content_type, bytes = excluded.bytes, stored_at = excluded.stored_at, error = NULL`).run(
+    image.url,
+    key,
+    image.contentType,
+    image.bytes.byteLength,
+    now,
+    now,
+  );
+}
+
+/** Remembers why an image could not be kept, so a routine pass does not retry it forever. */
+export function recordImageFailure(db: Database, url: string, error: string, now = Date.now()): void {
+  db.prepare(`
+    INSERT INTO images (url, key, stored_at, last_used_at, error) VALUES (?, ?, NULL, ?, ?)
+    ON CONFLICT(url) DO UPDATE SET error = excluded.error`).run(url, imageKey(url), now, error);
+}
+
+export function linkArticleImages(db: Database, articleId: number, urls: readonly string[]): void {
+  const link = db.prepare('INSERT OR IGNORE INTO article_images (article_id, url) VALUES (?, ?)');
+  for (const url of urls) link.run(articleId, url);
+}
+
+/** Which of these URLs need downloading: never tried, or (when `retryFailed`) tried and failed. */
+export function imagesToFetch(db: Database, urls: readonly string[], retryFailed: boolean): string[] {
+  const row = db.prepare<[string], { stored_at: number | null }>('SELECT stored_at FROM images WHERE url = ?');
+  return urls.filter((url) => {
+    const known = row.get(url);
+    return !known || (known.stored_at === null && retryFailed);
+  });
+}
+
+/** The cached copy of an image for the shells to serve, marking it as just used. */
+export function cachedImage(db: Database, dataDir: string, key: string, now = Date.now()): { file: string; contentType: string } | null {
+  if (!/^[0-9a-f]{32}$/.test(key)) return null;
+  const row = db
+    .prepare<[string], { content_type: string | null }>('SELECT content_type FROM images WHERE key = ? AND stored_at IS NOT NULL')
+    .get(key);
+  if (!row) return null;
+  db.prepare('UPDATE images SET last_used_at = ? WHERE key = ?').run(now, key);
+  return { file: imageFile(dataDir, key), contentType: row.content_type ?? 'application/octet-stream' };
+}
+
+/** An article's cached images: original URL → where the app serves the copy. */
+export function offlineImages(db: Database, articleId: number): Record<string, string> {
+  const rows = db
+    .prepare<[number], { url: string; key: string }>(`
+      SELECT i.url, i.key FROM article_images ai JOIN images i ON i.url = ai.url
+      WHERE ai.article_id = ? AND i.stored_at IS NOT NULL`)
+    .all(articleId);
+  return Object.fromEntries(rows.map((row) => [row.url, `${IMAGE_CACHE_PATH}${row.key}`]));
+}
+
+export interface ImageUsage {
+  count: number;
+  bytes: number;
+}
+
+export function imageUsage(db: Database): ImageUsage {
+  return db.prepare<[], ImageUsage>('SELECT count(*) AS count, coalesce(sum(bytes), 0) AS bytes FROM images WHERE stored_at IS NOT NULL').get() ?? {
+    count: 0,
+    bytes: 0,
+  };
+}
+
+const UNPINNED = `
+  stored_at IS NOT NULL AND NOT EXISTS (
+    SELECT 1 FROM article_images ai JOIN article_state st ON st.article_id = ai.article_id
+    WHERE ai.url = images.url AND st.bookmarked = 1)`;
+
+/**
+ * Brings the cache under `capBytes`: first images no stored article shows any more
+ * (retention removed them), then the least recently used, skipping bookmarked ones.
+ */
+export function evictImages(db: Database, dataDir: string, capBytes: number): { removed: number; freedBytes: number } {
+  const orphans = db
+    .prepare<[], Victim>(`SELECT url, key, bytes FROM images WHERE NOT EXISTS (SELECT 1 FROM article_images ai WHERE ai.url = images.url)`)
+    .all();
+  let total = imageUsage(db).bytes - orphans.reduce((sum, v) => sum + v.bytes, 0);
+  const victims = [...orphans];
+  const orphaned = new Set(orphans.map((o) => o.url));
+  if (total > capBytes) {
+    for (const victim of db.prepare<[], Victim>(`SELECT url, key, bytes FROM images WHERE ${UNPINNED} ORDER BY last_used_at, url`).iterate()) {
+      if (total <= capBytes) break;
+      if (orphaned.has(victim.url)) continue;
+      victims.push(victim);
+      total -= victim.bytes;
+    }
+  }
+  return removeImages(db, dataDir, victims);
+}
+
+/** "Clear cache": every image no bookmark needs. */
+export function clearImageCache(db: Database, dataDir: string): { removed: number; freedBytes: number } {
+  return removeImages(db, dataDir, db.prepare<[], Victim>(`SELECT url, key, bytes FROM images WHERE ${UNPINNED} OR stored_at IS NULL`).all());
+}
+
+interface Victim {
+  url: string;
+  key: string;
+  bytes: number;
+}
+
+function removeImages(db: Database, dataDir: string, victims: Victim[]): { removed: number; freedBytes: number } {
+  const forget = db.prepare('DELETE FROM images WHERE url = ?');
+  // Rows go first, in one transaction: a crash between the two leaves stray files, never rows pointing at nothing.
+  db.transaction(() => {
+    for (const victim of victims) forget.run(victim.url);
+  })();
+  for (const victim of victims) fs.rmSync(imageFile(dataDir, victim.key), { force: true });
+  return { removed: victims.length, freedBytes: victims.reduce((sum, v) => sum + v.bytes, 0) };
+}
