@@ -4,12 +4,13 @@
  * the same plain-Node NewsService the browser mode and CLI use.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { NEWS_EVENT_NAMES } from '../shared/api.ts';
 import { handleCall } from '../shared/api-schema.ts';
 import { IPC_CALL, IPC_EVENT } from '../shared/ipc-channels.ts';
 import { resolveDataDir } from './data-dir.ts';
 import { NewsService } from './library/news-service.ts';
+import { installAppMenu } from './shell/app-menu.ts';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './shell/app-protocol.ts';
 import { hardenWebContents } from './shell/harden.ts';
 
@@ -46,7 +47,7 @@ if (!app.requestSingleInstanceLock()) {
     const news = service;
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
-    serveRenderer(rendererDir);
+    serveRenderer(rendererDir, (key) => news.cachedImage(key));
 
     ipcMain.handle(IPC_CALL, (event, method: unknown, args: unknown) => {
       // Only our own renderer, in the top frame, may call the services.
@@ -60,7 +61,7 @@ if (!app.requestSingleInstanceLock()) {
       news.on(name, (payload) => mainWindow?.webContents.send(IPC_EVENT, name, payload));
     }
 
-    Menu.setApplicationMenu(null);
+    installAppMenu(news, () => mainWindow);
     mainWindow = createWindow();
     news.startBackgroundSync();
     app.on('activate', () => {

@@ -69,8 +69,15 @@ const argSchemas = {
         .optional(),
       retentionDays: z.number().int().min(1).max(36500).optional(),
       keepPerFeed: z.number().int().min(0).max(10_000).optional(),
+      imageCacheMB: z.number().int().min(50).max(100_000).optional(),
     }),
   ]),
+  setFeedFullText: z.tuple([id, z.enum(['auto', 'always', 'never'])]),
+  getStorage: z.tuple([]),
+  clearImageCache: z.tuple([]),
+  exportBookmarks: z.tuple([z.enum(['html', 'md', 'json'])]),
+  importBookmarks: z.tuple([z.string().max(24_000_000)]),
+  backupLibrary: z.tuple([]),
 } satisfies { [M in NewsMethod]: z.ZodType<Parameters<NewsApi[M]>> };
 
 export function isNewsMethod(name: unknown): name is NewsMethod {

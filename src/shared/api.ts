@@ -38,7 +38,11 @@ export interface FeedSummary {
   lastSuccessAt: string | null;
   /** The last fetch error in words, or null when the feed is healthy. */
   lastError: string | null;
+  /** Whether sync reads the article's page for the full text: when the feed has only summaries, always, or never. */
+  fullText: FullTextMode;
 }
+
+export type FullTextMode = 'auto' | 'always' | 'never';
 
 /** Which articles a list shows. `view` picks the smart list; `sectionId` narrows to one section. */
 export interface ArticleQuery {
@@ -75,8 +79,33 @@ export interface ArticlePage {
 
 export interface ArticleDetail extends ArticleRow {
   author: string | null;
-  /** The article body as stored; the renderer sanitizes it again before showing it. */
+  /** The article body as stored (the page's full text when it was read); the renderer sanitizes it. */
   contentHtml: string;
+  /**
+   * Where the body comes from: the feed (which carried all of it, or was not to be
+   * read), the article's page ('extracted'), or the feed's summary because the page
+   * could not be read ('failed', with the reason) or has not been read yet ('pending').
+   */
+  fullText: { status: 'feed' | 'extracted' | 'failed' | 'pending'; error: string | null };
+  /** The article's pictures kept for offline reading: original URL → the app's address of the copy. */
+  offlineImages: Record<string, string>;
+}
+
+/** What the library takes on disk, for the storage readout. */
+export interface StorageReport {
+  articles: number;
+  bookmarks: number;
+  images: number;
+  imageBytes: number;
+  imageCacheLimitBytes: number;
+  databaseBytes: number;
+}
+
+export type BookmarkFormat = 'html' | 'md' | 'json';
+
+export interface BackupReport {
+  path: string;
+  bytes: number;
 }
 
 export interface SearchQuery {
@@ -172,6 +201,16 @@ export interface NewsApi {
   syncNow(): Promise<SyncProgress>;
   getSettings(): Promise<Settings>;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  setFeedFullText(feedId: number, mode: FullTextMode): Promise<void>;
+  getStorage(): Promise<StorageReport>;
+  /** Removes every cached image no bookmark needs. */
+  clearImageCache(): Promise<{ removed: number; freedBytes: number }>;
+  /** Bookmarks as a browser bookmarks file (html), Markdown, or JSON with full text. */
+  exportBookmarks(format: BookmarkFormat): Promise<string>;
+  /** Takes a JSON export back; bookmarks already here are not duplicated. */
+  importBookmarks(json: string): Promise<{ imported: number; alreadyBookmarked: number }>;
+  /** A consistent copy of the library, taken while the app runs, into the data folder's backups. */
+  backupLibrary(): Promise<BackupReport>;
 }
 
 export type NewsMethod = keyof NewsApi;
@@ -206,6 +245,12 @@ export const NEWS_METHODS = [
   'syncNow',
   'getSettings',
   'updateSettings',
+  'setFeedFullText',
+  'getStorage',
+  'clearImageCache',
+  'exportBookmarks',
+  'importBookmarks',
+  'backupLibrary',
 ] as const satisfies readonly NewsMethod[];
 
 // Fails to compile if a method of NewsApi is missing from NEWS_METHODS.

@@ -42,7 +42,16 @@ export function summaryOnlyNewsSite(options: { stories: number; heavyImages?: bo
         : Array.from({ length: 8 }, (_, p) => `<p>${sentence(i, p)} ${p === 5 ? `The ${marker} was read aloud.` : ''}</p>`).join('\n');
     const withPicture = body.replace('</p>', `</p><p><img src="..${inline}" alt="A picture in the story"></p>`);
     const layout = PAGE_LAYOUTS[i % PAGE_LAYOUTS.length] ?? 'minimal';
-    routes[path] = { type: 'text/html; charset=utf-8', body: articlePage(layout, { section: seed.section, headline: title, bodyHtml: withPicture, otherHeadlines: seed.otherHeadlines, heroImage: hero }) };
+    routes[path] = {
+      type: 'text/html; charset=utf-8',
+      body: articlePage(layout, {
+        section: seed.section,
+        headline: title,
+        bodyHtml: withPicture,
+        otherHeadlines: seed.otherHeadlines,
+        heroImage: hero,
+      }),
+    };
     const size = options.heavyImages ? 160 : 24;
     routes[hero] = { type: 'image/png', body: pngImage(size * 2, size, i * 2 + 1, options.heavyImages) };
     routes[inline] = { type: 'image/png', body: pngImage(size, size, i * 2 + 2, options.heavyImages) };
@@ -61,7 +70,9 @@ export function summaryOnlyNewsSite(options: { stories: number; heavyImages?: bo
 }
 
 const WORDS =
-  'council harbour rain market bridge minister budget river school festival railway court village election station museum trial drought vaccine port'.split(' ');
+  'council harbour rain market bridge minister budget river school festival railway court village election station museum trial drought vaccine port'.split(
+    ' ',
+  );
 
 /** Deterministic newsy filler: every story reads differently. */
 function sentence(story: number, paragraph: number): string {

@@ -87,7 +87,8 @@ function statements(db: Database): WriterStatements {
       insertState: db.prepare('INSERT OR IGNORE INTO article_state (article_id) VALUES (?)'),
       update: db.prepare(`
         UPDATE articles SET url = @url, title = @title, author = @author, content_html = CAST(@contentHtml AS TEXT),
-          excerpt = @excerpt, thumbnail_url = @thumbnailUrl, updated_at = @updatedAt, content_hash = @contentHash
+          excerpt = @excerpt, thumbnail_url = @thumbnailUrl, updated_at = @updatedAt, content_hash = @contentHash,
+          captured_at = NULL
         WHERE id = @id`),
       // Bodies may arrive as UTF-8 bytes; CAST stores them as text without a trip through JS strings.
       index: db.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, CAST(? AS TEXT))'),

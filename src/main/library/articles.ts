@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ArticleDetail, ArticlePage, ArticleQuery, ArticleRow } from '../../shared/api.ts';
+import { IMAGE_CACHE_PATH } from '../../shared/image-sources.ts';
+import { offlineImages } from '../offline/image-cache.ts';
 
 const DEFAULT_PAGE = 100;
 
@@ -8,13 +10,14 @@ type Row = Omit<ArticleRow, 'publishedAt' | 'read' | 'bookmarked' | 'cursor'> & 
 
 const ROW_SELECT = `
   SELECT a.id, a.feed_id AS feedId, f.title AS feedTitle, s.name AS sectionName, a.title,
-    a.excerpt, a.url, a.thumbnail_url AS thumbnailUrl,
+    a.excerpt, a.url, coalesce('${IMAGE_CACHE_PATH}' || thumb.key, a.thumbnail_url) AS thumbnailUrl,
     a.published_at AS publishedAt, st.read, st.bookmarked`;
 const ROW_FROM = `
   FROM articles a
   JOIN article_state st ON st.article_id = a.id
   JOIN feeds f ON f.id = a.feed_id
-  LEFT JOIN sections s ON s.id = f.section_id`;
+  LEFT JOIN sections s ON s.id = f.section_id
+  LEFT JOIN images thumb ON thumb.url = a.thumbnail_url AND thumb.stored_at IS NOT NULL`;
 
 /** One page of a list, newest (or oldest) first, continued by keyset so deep pages stay fast. */
 export function listArticles(db: Database, query: ArticleQuery): ArticlePage {
@@ -52,14 +55,29 @@ export function listArticles(db: Database, query: ArticleQuery): ArticlePage {
   return { rows: page, nextCursor: rows.length > limit ? (page.at(-1)?.cursor ?? null) : null };
 }
 
+type DetailRow = Row & { author: string | null; contentHtml: string; fullTextStatus: string | null; fullTextError: string | null };
+
 export function getArticle(db: Database, id: number): ArticleDetail | null {
   const row = db
-    .prepare<[number], Row & { author: string | null; contentHtml: string }>(
-      `${ROW_SELECT}, a.author, a.content_html AS contentHtml ${ROW_FROM} WHERE a.id = ?`,
+    .prepare<[number], DetailRow>(
+      `${ROW_SELECT}, a.author, coalesce(a.full_html, a.content_html) AS contentHtml,
+         a.full_text_status AS fullTextStatus, a.full_text_error AS fullTextError ${ROW_FROM} WHERE a.id = ?`,
     )
     .get(id);
   if (!row) return null;
-  return { ...toArticleRow(row), author: row.author, contentHtml: row.contentHtml };
+  return {
+    ...toArticleRow(row),
+    author: row.author,
+    contentHtml: row.contentHtml,
+    fullText: { status: fullTextStatus(row.fullTextStatus), error: row.fullTextError },
+    offlineImages: offlineImages(db, id),
+  };
+}
+
+/** 'skipped' (an old teaser nobody bookmarked) reads as the feed's own text: there is nothing to wait for. */
+function fullTextStatus(stored: string | null): ArticleDetail['fullText']['status'] {
+  if (stored === 'extracted' || stored === 'failed') return stored;
+  return stored === null ? 'pending' : 'feed';
 }
 
 export function toArticleRow(row: Row): ArticleRow {

@@ -1,9 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { ApiError } from '../../shared/api.ts';
+import { ApiError, type BookmarkFormat } from '../../shared/api.ts';
 import { htmlToText } from '../feeds/parse/text.ts';
 import { ensureSection } from './sections.ts';
-
-export type BookmarkFormat = 'html' | 'md' | 'json';
 
 interface BookmarkRecord {
   feedUrl: string;
@@ -30,7 +28,7 @@ function bookmarkRecords(db: Database): BookmarkRecord[] {
   const rows = db
     .prepare(`
       SELECT f.url AS feedUrl, f.title AS feedTitle, s.name AS section, a.identity, a.url, a.title, a.author,
-        a.published_at AS publishedAt, st.bookmarked_at AS bookmarkedAt, a.content_html AS contentHtml
+        a.published_at AS publishedAt, st.bookmarked_at AS bookmarkedAt, coalesce(a.full_html, a.content_html) AS contentHtml
       FROM article_state st JOIN articles a ON a.id = st.article_id JOIN feeds f ON f.id = a.feed_id
       LEFT JOIN sections s ON s.id = f.section_id
       WHERE st.bookmarked = 1 ORDER BY st.bookmarked_at DESC, a.id DESC`)

@@ -1,13 +1,27 @@
 import { EventEmitter } from 'node:events';
 import type { Database } from 'better-sqlite3';
-import { ApiError, type ImportReport, type NewsApi, type NewsEventName, type NewsEvents, type SyncProgress } from '../../shared/api.ts';
+import {
+  ApiError,
+  type BookmarkFormat,
+  type FullTextMode,
+  type ImportReport,
+  type NewsApi,
+  type NewsEventName,
+  type NewsEvents,
+  type SyncProgress,
+} from '../../shared/api.ts';
+import { backupLibrary } from '../db/backup.ts';
 import { openDatabase } from '../db/connection.ts';
+import type { CaptureSummary } from '../offline/capture.ts';
+import { cachedImage, clearImageCache } from '../offline/image-cache.ts';
+import { storageReport } from '../offline/storage.ts';
 import { writeOpml } from '../opml/export-opml.ts';
 import { readOpml } from '../opml/opml.ts';
 import { subscribe } from '../sync/subscribe.ts';
 import type { SyncSummary } from '../sync/sync-all.ts';
 import { SyncRunner, type WorkerUrls } from '../sync/sync-runner.ts';
 import { getArticle, listArticles, markAllRead, setBookmarked, setRead, setReadMany } from './articles.ts';
+import { exportBookmarks, importBookmarks } from './bookmarks-transfer.ts';
 import { loadSampleLibrary } from './sample-library.ts';
 import { searchArticles } from './search.ts';
 import { addFeed, ensureSection, getFeed, listFeeds, listSections } from './sections.ts';
@@ -22,6 +36,11 @@ export interface NewsServiceOptions {
   resourcesDir: string;
   /** The sync and reader threads' scripts, when they are not next to the sources (the bundled app). */
   workerUrls?: WorkerUrls;
+  /**
+   * Keep articles readable offline after each sync and on bookmarking (page text,
+   * pictures). On by default; the sync benchmark turns it off to time feeds alone.
+   */
+  offlineCapture?: boolean;
 }
 
 /** How often the background scheduler looks for feeds that are due. */
@@ -40,10 +59,12 @@ export class NewsService implements NewsApi {
   private readonly events = new EventEmitter();
   private readonly sync: SyncRunner;
   private scheduler: NodeJS.Timeout | null = null;
+  private readonly offlineCapture: boolean;
 
   constructor(options: NewsServiceOptions) {
     this.dataDir = options.dataDir;
     this.resourcesDir = options.resourcesDir;
+    this.offlineCapture = options.offlineCapture ?? true;
     // The sync thread checkpoints the WAL; this thread answers the UI and never does.
     this.db = openDatabase(options.dataDir, { checkpoint: 'manual' });
     this.sync = new SyncRunner({
@@ -57,7 +78,10 @@ export class NewsService implements NewsApi {
   startBackgroundSync(tickMs = SCHEDULER_TICK_MS): void {
     if (this.scheduler) return;
     const tick = () => {
-      if (!this.sync.isRunning) void this.runSync(false).catch((error) => console.error('broadsheet: background sync failed:', error));
+      if (this.sync.isRunning) return;
+      void this.runSync(false)
+        .then(() => this.captureInBackground())
+        .catch((error) => console.error('broadsheet: background sync failed:', error));
     };
     this.scheduler = setInterval(tick, tickMs);
     this.scheduler.unref();
@@ -107,6 +131,8 @@ export class NewsService implements NewsApi {
 
   async setBookmarked(id: number, bookmarked: boolean) {
     if (!setBookmarked(this.db, id, bookmarked)) throw new ApiError('not-found', `There is no article ${id}.`);
+    // A bookmark is for keeps: its full text and pictures are saved now, whatever its age.
+    if (bookmarked) this.captureInBackground([id]);
   }
 
   async markAllRead(filter: Parameters<NewsApi['markAllRead']>[0]) {
@@ -196,7 +222,28 @@ export class NewsService implements NewsApi {
   /** "Sync now": every feed, on the sync thread; a second call joins the running sync. */
   async syncNow(): Promise<SyncProgress> {
     const { feedsDone, feedsTotal, newArticles, failures, running, offline } = await this.runSync(true);
+    if (!offline) this.captureInBackground();
     return { feedsDone, feedsTotal, newArticles, failures, running, offline };
+  }
+
+  /**
+   * Offline capture on the sync thread (see offline/capture.ts): the routine pass, or
+   * the given articles whatever their age. Tells the UI when something was kept.
+   */
+  async capture(articleIds?: number[]): Promise<CaptureSummary> {
+    const summary = await this.sync.capture(articleIds);
+    if (summary.articles > 0 || summary.images > 0 || summary.evicted > 0) this.emit('library-changed', { reason: 'captured' });
+    return summary;
+  }
+
+  private captureInBackground(articleIds?: number[]): void {
+    if (!this.offlineCapture) return;
+    void this.capture(articleIds).catch((error) => console.error('broadsheet: offline capture failed:', (error as Error).message));
+  }
+
+  /** A cached image for the shells to serve (browser route, Electron protocol). */
+  cachedImage(key: string) {
+    return cachedImage(this.db, this.dataDir, key);
   }
 
   /** Waits until the sync thread has folded the write-ahead log back into the database. */
@@ -217,5 +264,43 @@ export class NewsService implements NewsApi {
 
   async updateSettings(patch: Parameters<NewsApi['updateSettings']>[0]) {
     return writeSettings(this.db, patch);
+  }
+
+  async setFeedFullText(feedId: number, mode: FullTextMode) {
+    // Articles already judged are judged again under the new mode on the next pass.
+    const changed = this.db.transaction(() => {
+      const updated = this.db.prepare('UPDATE feeds SET full_text = ? WHERE id = ?').run(mode, feedId).changes;
+      this.db
+        .prepare("UPDATE articles SET captured_at = NULL WHERE feed_id = ? AND full_text_status IN ('feed', 'skipped', 'failed')")
+        .run(feedId);
+      return updated;
+    })();
+    if (!changed) throw new ApiError('not-found', `There is no feed ${feedId}.`);
+    this.emit('library-changed', { reason: 'feed full-text mode changed' });
+    this.captureInBackground();
+  }
+
+  async getStorage() {
+    return storageReport(this.db, this.dataDir);
+  }
+
+  async clearImageCache() {
+    const result = clearImageCache(this.db, this.dataDir);
+    this.emit('library-changed', { reason: 'image cache cleared' });
+    return result;
+  }
+
+  async exportBookmarks(format: BookmarkFormat) {
+    return exportBookmarks(this.db, format);
+  }
+
+  async importBookmarks(json: string) {
+    const result = importBookmarks(this.db, json);
+    this.emit('library-changed', { reason: 'bookmarks imported' });
+    return result;
+  }
+
+  async backupLibrary(target?: string) {
+    return backupLibrary(this.db, this.dataDir, target);
   }
 }

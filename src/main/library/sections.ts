@@ -34,7 +34,7 @@ const FEED_SELECT = `
   SELECT f.id, f.title, f.url, f.site_url AS siteUrl, f.section_id AS sectionId, s.name AS sectionName,
     (SELECT count(*) FROM articles a JOIN article_state st ON st.article_id = a.id AND st.read = 0
      WHERE a.feed_id = f.id) AS unreadCount,
-    f.last_success_at AS lastSuccessAt, f.last_error AS lastError
+    f.last_success_at AS lastSuccessAt, f.last_error AS lastError, f.full_text AS fullText
   FROM feeds f LEFT JOIN sections s ON s.id = f.section_id`;
 
 export function listFeeds(db: Database): FeedSummary[] {

@@ -1,15 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Settings } from '../../shared/api.ts';
-
-export const DEFAULT_SETTINGS: Settings = {
-  theme: 'system',
-  readerFontSize: 18,
-  readerWidth: 42,
-  syncIntervalMinutes: 30,
-  retentionDays: 90,
-  keepPerFeed: 50,
-  imageCacheMB: 1024,
-};
+import { DEFAULT_SETTINGS } from '../../shared/default-settings.ts';
 
 export function readSettings(db: Database): Settings {
   const rows = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings').all();

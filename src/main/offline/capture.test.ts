@@ -29,7 +29,11 @@ async function siteLibrary(stories: number, mode: 'auto' | 'always' | 'never' = 
 }
 
 const articleByTitle = (db: Database, title: string) =>
-  db.prepare('SELECT id, full_html AS fullHtml, full_text_status AS status, full_text_error AS error, captured_at AS capturedAt FROM articles WHERE title = ?').get(title) as {
+  db
+    .prepare(
+      'SELECT id, full_html AS fullHtml, full_text_status AS status, full_text_error AS error, captured_at AS capturedAt FROM articles WHERE title = ?',
+    )
+    .get(title) as {
     id: number;
     fullHtml: string | null;
     status: string | null;
@@ -82,6 +86,21 @@ describe('offline capture against a real loopback site', () => {
     expect(summary.offline).toBe(true);
     expect(db.prepare('SELECT count(*) FROM articles WHERE captured_at IS NULL').pluck().get()).toBe(3);
     expect(imageUsage(db).count).toBe(0);
+  });
+
+  it('tells one dead server from a dead network: only that article records the failure', async () => {
+    const { site, dataDir, db } = await siteLibrary(3);
+    const dead = articleByTitle(db, site.stories[2]?.title ?? '').id;
+    const closed = await httpFixture({});
+    const deadUrl = closed.url('/gone.html');
+    await closed.close();
+    db.prepare('UPDATE articles SET url = ? WHERE id = ?').run(deadUrl, dead);
+    const summary = await captureArticles(db, { dataDir, readPage });
+    expect(summary).toMatchObject({ offline: false, extracted: 2, failed: 1 });
+    expect(articleByTitle(db, site.stories[2]?.title ?? '')).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/refused the connection/),
+    });
   });
 
   it('never reads the page of a feed set to "never"', async () => {

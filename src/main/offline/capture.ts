@@ -14,6 +14,8 @@ const IMAGE_WINDOW_MS = 14 * DAY_MS;
 /** Articles per routine pass (newest first); the rest wait for the next sync. */
 const PASS_LIMIT = 200;
 const CONCURRENCY = 6;
+/** Unreachable servers in a row, with none answering, after which the pass decides the network is gone. */
+const OFFLINE_STREAK = 4;
 
 export interface CaptureOptions {
   dataDir: string;
@@ -69,11 +71,40 @@ export async function captureArticles(db: Database, options: CaptureOptions): Pr
   const fetchImage = options.fetchImage ?? defaultFetchImage;
   const forced = options.articleIds !== undefined;
   const candidates = forced
-    ? db.prepare<number[], Candidate>(`${CANDIDATE_SELECT} WHERE a.id IN (${options.articleIds?.map(() => '?').join(',')})`).all(...(options.articleIds ?? []))
-    : db.prepare<[number], Candidate>(`${CANDIDATE_SELECT} WHERE a.captured_at IS NULL ORDER BY a.published_at DESC LIMIT ?`).all(options.limit ?? PASS_LIMIT);
-  const summary: CaptureSummary = { articles: 0, extracted: 0, failed: 0, images: 0, imageBytes: 0, imageFailures: 0, evicted: 0, offline: false, durationMs: 0 };
+    ? db
+        .prepare<number[], Candidate>(`${CANDIDATE_SELECT} WHERE a.id IN (${options.articleIds?.map(() => '?').join(',')})`)
+        .all(...(options.articleIds ?? []))
+    : db
+        .prepare<[number], Candidate>(`${CANDIDATE_SELECT} WHERE a.captured_at IS NULL ORDER BY a.published_at DESC LIMIT ?`)
+        .all(options.limit ?? PASS_LIMIT);
+  const summary: CaptureSummary = {
+    articles: 0,
+    extracted: 0,
+    failed: 0,
+    images: 0,
+    imageBytes: 0,
+    imageFailures: 0,
+    evicted: 0,
+    offline: false,
+    durationMs: 0,
+  };
   const limiter = new HostLimiter(2);
   const write = writeStatements(db);
+
+  // "Offline" failures (no DNS, connection refused) mean the network is gone only if
+  // nothing answered at all in this pass; otherwise it is that one server, and the
+  // article records the failure like any other.
+  let answered = false;
+  let offlineStreak = 0;
+  const unreachable: { id: number; message: string }[] = [];
+  const networkGone = () => !answered && offlineStreak >= OFFLINE_STREAK;
+  const heard = (offline: boolean) => {
+    if (offline) offlineStreak++;
+    else {
+      answered = true;
+      offlineStreak = 0;
+    }
+  };
 
   const captureOne = async (article: Candidate) => {
     const keep = forced || article.bookmarked === 1;
@@ -91,8 +122,9 @@ export async function captureArticles(db: Database, options: CaptureOptions): Pr
     if (wantsPage && article.url) {
       const url = article.url;
       const page = await limiter.run(url, () => options.readPage({ url }));
+      heard(page.kind === 'failed' && page.offline);
       if (page.kind === 'failed' && page.offline) {
-        summary.offline = true;
+        unreachable.push({ id: article.id, message: page.message });
         return;
       }
       if (page.kind === 'failed') {
@@ -116,20 +148,18 @@ export async function captureArticles(db: Database, options: CaptureOptions): Pr
       const urls = articleImageUrls(html, article.url, article.thumbnailUrl);
       linkArticleImages(db, article.id, urls);
       for (const imageUrl of imagesToFetch(db, urls, keep)) {
-        if (summary.offline) break;
+        if (networkGone()) break;
         const image = await limiter.run(imageUrl, () => fetchImage(imageUrl));
+        heard(image.kind === 'failed' && image.offline);
         if (image.kind === 'ok') {
           await storeImage(db, options.dataDir, { url: imageUrl, ...image }, now());
           summary.images++;
           summary.imageBytes += image.bytes.byteLength;
-        } else if (image.offline) {
-          summary.offline = true;
-        } else {
+        } else if (!image.offline) {
           recordImageFailure(db, imageUrl, image.message, now());
           summary.imageFailures++;
         }
       }
-      if (summary.offline) return;
     }
     write.done.run(status, error, now(), article.id);
     summary.articles++;
@@ -137,9 +167,16 @@ export async function captureArticles(db: Database, options: CaptureOptions): Pr
 
   let next = 0;
   const worker = async () => {
-    while (next < candidates.length && !summary.offline) await captureOne(candidates[next++] as Candidate);
+    while (next < candidates.length && !networkGone()) await captureOne(candidates[next++] as Candidate);
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, candidates.length) }, worker));
+
+  if (answered) {
+    for (const { id, message } of unreachable) write.done.run('failed', message, now(), id);
+    summary.failed += unreachable.length;
+  } else {
+    summary.offline = unreachable.length > 0 || offlineStreak > 0;
+  }
 
   const capBytes = readSettings(db).imageCacheMB * 1024 * 1024;
   summary.evicted = evictImages(db, options.dataDir, capBytes).removed;

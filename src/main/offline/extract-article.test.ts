@@ -8,12 +8,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { articlePage, PAGE_LAYOUTS, type PageContent } from '../../test-support/article-pages.ts';
+import { seedPage } from '../../test-support/seed-page.ts';
 import { parseFeed } from '../feeds/parse/index.ts';
 import { htmlToWords } from '../feeds/parse/text.ts';
 import { SHARED_DIR } from '../repo-paths.ts';
 import { extractArticle } from './extract-article.ts';
-import { articlePage, PAGE_LAYOUTS, type PageContent } from '../../test-support/article-pages.ts';
-import { seedPage } from '../../test-support/seed-page.ts';
 
 /** Real articles with several paragraphs: news, politics, tech blogs, a tutorial with code. */
 const CORPUS_ARTICLES: [file: string, title: string][] = [
@@ -57,7 +57,12 @@ function corpusPages(): { name: string; content: PageContent }[] {
   });
   return articles.map((a, i) => ({
     name: a.name,
-    content: { section: 'Tech', headline: a.headline, bodyHtml: a.bodyHtml, otherHeadlines: headlines.filter((h) => h && h !== a.headline).slice(i) },
+    content: {
+      section: 'Tech',
+      headline: a.headline,
+      bodyHtml: a.bodyHtml,
+      otherHeadlines: headlines.filter((h) => h && h !== a.headline).slice(i),
+    },
   }));
 }
 
@@ -97,7 +102,10 @@ describe('article extraction', () => {
   });
 
   it('makes relative links and lazy images absolute against the page', () => {
-    const paragraphs = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i} of a long enough story about harbour cranes and tides, with detail.</p>`).join('');
+    const paragraphs = Array.from(
+      { length: 6 },
+      (_, i) => `<p>Paragraph ${i} of a long enough story about harbour cranes and tides, with detail.</p>`,
+    ).join('');
     const html = `<html><body><article><h1>Cranes</h1><img src="/img/a.jpg" srcset="b.jpg 2x"><a href="../other">more</a>${paragraphs}</article></body></html>`;
     const { html: out } = extractArticle(html, 'https://port.example/news/story/');
     expect(out).toContain('src="https://port.example/img/a.jpg"');
@@ -106,8 +114,8 @@ describe('article extraction', () => {
   });
 
   it('says so when a page has no article (an error page, a cookie wall)', () => {
-    expect(() => extractArticle('<html><body><nav><a href="/">Home</a></nav><p>Please accept cookies.</p></body></html>', 'https://x.example/')).toThrow(
-      /no readable article/,
-    );
+    expect(() =>
+      extractArticle('<html><body><nav><a href="/">Home</a></nav><p>Please accept cookies.</p></body></html>', 'https://x.example/'),
+    ).toThrow(/no readable article/);
   });
 });

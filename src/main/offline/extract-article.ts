@@ -21,12 +21,15 @@ export function extractArticle(pageHtml: string, pageUrl: string): ExtractedArti
   const { document } = parseHTML(pageHtml);
   const leadImage = metaContent(document, ['og:image', 'twitter:image']);
   // Readability decides on the whole document; large pages are slower, never unsafe (no scripts run).
-  const result = new Readability(document as unknown as Document, { serializer: (el) => (el as Element).innerHTML }).parse();
+  const result = new Readability(document as unknown as Document, {
+    serializer: (node) => (node as unknown as { innerHTML: string }).innerHTML,
+  }).parse();
   const html = typeof result?.content === 'string' ? result.content : '';
   const text = html ? htmlToWords(html) : '';
   if (text.trim().length < MIN_TEXT_CHARS) throw new Error('the page has no readable article text');
   // Readability often leaves the lead picture behind (it sits above the text); the page names it.
-  const withLead = leadImage && !html.includes(leadImage) ? `<figure><img src="${escapeAttribute(leadImage)}" alt=""></figure>${html}` : html;
+  const withLead =
+    leadImage && !html.includes(leadImage) ? `<figure><img src="${escapeAttribute(leadImage)}" alt=""></figure>${html}` : html;
   return { html: absoluteUrls(withLead, pageUrl), text };
 }
 

@@ -7,13 +7,22 @@ const IMAGE_TIMEOUT_MS = 20_000;
 /** What the cache keeps and serves: raster formats and SVG (which never runs script inside <img>). */
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif', 'image/svg+xml', 'image/bmp', 'image/x-icon'];
 
-export type ImageFetchResult = { kind: 'ok'; bytes: Uint8Array; contentType: string } | { kind: 'failed'; message: string; offline: boolean };
+export type ImageFetchResult =
+  | { kind: 'ok'; bytes: Uint8Array; contentType: string }
+  | { kind: 'failed'; message: string; offline: boolean };
 
 /** Downloads one image; the type comes from its bytes when the server's label is missing or generic. */
 export async function fetchImage(url: string, timeoutMs = IMAGE_TIMEOUT_MS): Promise<ImageFetchResult> {
   try {
-    const outcome = await fetchFeed({ url, subject: 'image', accept: 'image/avif,image/webp,image/*;q=0.8', maxBytes: MAX_IMAGE_BYTES, timeoutMs });
-    if (outcome.kind !== 'ok' || outcome.bytes.byteLength === 0) return { kind: 'failed', message: 'the server sent no image', offline: false };
+    const outcome = await fetchFeed({
+      url,
+      subject: 'image',
+      accept: 'image/avif,image/webp,image/*;q=0.8',
+      maxBytes: MAX_IMAGE_BYTES,
+      timeoutMs,
+    });
+    if (outcome.kind !== 'ok' || outcome.bytes.byteLength === 0)
+      return { kind: 'failed', message: 'the server sent no image', offline: false };
     const declared = outcome.contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
     const contentType = IMAGE_TYPES.includes(declared) ? declared : sniffImageType(outcome.bytes);
     if (!contentType) return { kind: 'failed', message: `not an image (${declared || 'no type'})`, offline: false };

@@ -24,7 +24,12 @@ function imageFile(dataDir: string, key: string): string {
 }
 
 /** Stores a downloaded image: the file first (written whole, then renamed), then its row. */
-export async function storeImage(db: Database, dataDir: string, image: { url: string; bytes: Uint8Array; contentType: string }, now = Date.now()) {
+export async function storeImage(
+  db: Database,
+  dataDir: string,
+  image: { url: string; bytes: Uint8Array; contentType: string },
+  now = Date.now(),
+) {
   const key = imageKey(image.url);
   const file = imageFile(dataDir, key);
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
@@ -91,10 +96,14 @@ export interface ImageUsage {
 }
 
 export function imageUsage(db: Database): ImageUsage {
-  return db.prepare<[], ImageUsage>('SELECT count(*) AS count, coalesce(sum(bytes), 0) AS bytes FROM images WHERE stored_at IS NOT NULL').get() ?? {
-    count: 0,
-    bytes: 0,
-  };
+  return (
+    db
+      .prepare<[], ImageUsage>('SELECT count(*) AS count, coalesce(sum(bytes), 0) AS bytes FROM images WHERE stored_at IS NOT NULL')
+      .get() ?? {
+      count: 0,
+      bytes: 0,
+    }
+  );
 }
 
 const UNPINNED = `
@@ -114,7 +123,9 @@ export function evictImages(db: Database, dataDir: string, capBytes: number): { 
   const victims = [...orphans];
   const orphaned = new Set(orphans.map((o) => o.url));
   if (total > capBytes) {
-    for (const victim of db.prepare<[], Victim>(`SELECT url, key, bytes FROM images WHERE ${UNPINNED} ORDER BY last_used_at, url`).iterate()) {
+    for (const victim of db
+      .prepare<[], Victim>(`SELECT url, key, bytes FROM images WHERE ${UNPINNED} ORDER BY last_used_at, url`)
+      .iterate()) {
       if (total <= capBytes) break;
       if (orphaned.has(victim.url)) continue;
       victims.push(victim);
@@ -126,7 +137,11 @@ export function evictImages(db: Database, dataDir: string, capBytes: number): { 
 
 /** "Clear cache": every image no bookmark needs. */
 export function clearImageCache(db: Database, dataDir: string): { removed: number; freedBytes: number } {
-  return removeImages(db, dataDir, db.prepare<[], Victim>(`SELECT url, key, bytes FROM images WHERE ${UNPINNED} OR stored_at IS NULL`).all());
+  return removeImages(
+    db,
+    dataDir,
+    db.prepare<[], Victim>(`SELECT url, key, bytes FROM images WHERE ${UNPINNED} OR stored_at IS NULL`).all(),
+  );
 }
 
 interface Victim {

@@ -11,9 +11,7 @@ export interface PageJob {
   timeoutMs?: number;
 }
 
-export type PageReadResult =
-  | { kind: 'extracted'; html: string; text: string }
-  | { kind: 'failed'; message: string; offline: boolean };
+export type PageReadResult = { kind: 'extracted'; html: string; text: string } | { kind: 'failed'; message: string; offline: boolean };
 
 /** Fetches and reads an article page: runs on the reader threads, like feeds. Never throws. */
 export type PageReader = (job: PageJob) => Promise<PageReadResult>;

@@ -42,6 +42,7 @@ describe('OPML', () => {
       unreadCount: 0,
       lastSuccessAt: null,
       lastError: null,
+      fullText: 'auto',
     });
     const opml = writeOpml([
       feed(1, 'Tom & Jerry "Daily"', 'https://tj.example/rss?x=1&y=2', 'Cartoons'),

@@ -1,37 +1,42 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { PageJob, PageReader, PageReadResult } from '../offline/read-page.ts';
 import { type PackedRead, unpackRead } from './packed-text.ts';
 import type { FeedJob, FeedReader, FeedReadResult } from './read-feed.ts';
 
+/** What a reader thread is asked: a feed to read, or an article page to extract. */
+export type ReaderRequest = { id: number; job: FeedJob } | { id: number; page: PageJob };
+export type ReaderReply = { id: number; result?: FeedReadResult; packed?: PackedRead; page?: PageReadResult };
+
+interface Pending {
+  resolve: (reply: ReaderReply) => void;
+  fail: (message: string) => void;
+}
+
 /**
- * Reader threads: each fetches and reads whole feeds; the least busy one gets the next
- * feed. One fewer than the cores by default, because the sync thread writing to SQLite
- * is as busy as a reader (measured on 2 cores: 1 reader 5.7 s, 2 readers 6.5 s).
+ * Reader threads: each fetches and reads whole feeds, or article pages; the least busy
+ * one gets the next job. One fewer than the cores by default, because the sync thread
+ * writing to SQLite is as busy as a reader (measured on 2 cores: 1 reader 5.7 s, 2
+ * readers 6.5 s).
  */
 export class ReaderPool {
   private readonly slots: { worker: Worker; busy: number }[];
-  private readonly pending = new Map<number, (result: FeedReadResult) => void>();
+  private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
   constructor(workerUrl: URL, size = Math.max(1, Math.min(4, os.availableParallelism() - 1))) {
     this.slots = Array.from({ length: size }, () => {
       const worker = new Worker(workerUrl);
       const slot = { worker, busy: 0 };
-      worker.on('message', ({ id, result, packed }: { id: number; result?: FeedReadResult; packed?: PackedRead }) => {
+      worker.on('message', (reply: ReaderReply) => {
         slot.busy--;
-        this.pending.get(id)?.(packed ? unpackRead(packed) : (result as FeedReadResult));
-        this.pending.delete(id);
+        this.pending.get(reply.id)?.resolve(reply);
+        this.pending.delete(reply.id);
       });
       worker.on('error', (error) => {
-        // A thread that dies fails its feeds in words; the sync goes on with the others.
-        for (const [id, resolve] of this.pending) {
-          resolve({
-            kind: 'failed',
-            message: `the reader thread failed: ${error.message}`,
-            retryAfterSeconds: null,
-            gone: false,
-            offline: false,
-          });
+        // A thread that dies fails its jobs in words; the sync goes on with the others.
+        for (const [id, pending] of this.pending) {
+          pending.fail(`the reader thread failed: ${error.message}`);
           this.pending.delete(id);
         }
       });
@@ -39,15 +44,35 @@ export class ReaderPool {
     });
   }
 
-  readonly read: FeedReader = (job: FeedJob) => {
+  readonly read: FeedReader = (job: FeedJob) =>
+    new Promise<FeedReadResult>((resolve) =>
+      this.post(
+        { job },
+        {
+          resolve: (reply) => resolve(reply.packed ? unpackRead(reply.packed) : (reply.result as FeedReadResult)),
+          fail: (message) => resolve({ kind: 'failed', message, retryAfterSeconds: null, gone: false, offline: false }),
+        },
+      ),
+    );
+
+  readonly readPage: PageReader = (page: PageJob) =>
+    new Promise<PageReadResult>((resolve) =>
+      this.post(
+        { page },
+        {
+          resolve: (reply) => resolve(reply.page as PageReadResult),
+          fail: (message) => resolve({ kind: 'failed', message, offline: false }),
+        },
+      ),
+    );
+
+  private post(request: { job: FeedJob } | { page: PageJob }, pending: Pending): void {
     const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
     slot.busy++;
-    return new Promise<FeedReadResult>((resolve) => {
-      this.pending.set(id, resolve);
-      slot.worker.postMessage({ id, job });
-    });
-  };
+    this.pending.set(id, pending);
+    slot.worker.postMessage({ id, ...request } satisfies ReaderRequest);
+  }
 
   async close(): Promise<void> {
     await Promise.all(this.slots.map(({ worker }) => worker.terminate()));

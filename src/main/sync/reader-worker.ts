@@ -1,18 +1,21 @@
 /**
  * A reader thread: fetches feeds, parses them and prepares their articles (text
- * extraction, fingerprints) — the CPU-heavy part of a sync — so the sync thread only
- * writes.
+ * extraction, fingerprints), and reads article pages (Readability) — the CPU-heavy
+ * parts of a sync — so the sync thread only writes.
  */
 import { parentPort } from 'node:worker_threads';
+import { readPage } from '../offline/read-page.ts';
 import { packRead } from './packed-text.ts';
-import { type FeedJob, readFeed } from './read-feed.ts';
+import { readFeed } from './read-feed.ts';
+import type { ReaderReply, ReaderRequest } from './reader-pool.ts';
 
 const port = parentPort;
 if (!port) throw new Error('reader-worker.ts runs as a worker thread');
 
-port.on('message', async ({ id, job }: { id: number; job: FeedJob }) => {
-  const result = await readFeed(job);
-  if (result.kind !== 'read') return port.postMessage({ id, result });
+port.on('message', async (request: ReaderRequest) => {
+  if ('page' in request) return port.postMessage({ id: request.id, page: await readPage(request.page) } satisfies ReaderReply);
+  const result = await readFeed(request.job);
+  if (result.kind !== 'read') return port.postMessage({ id: request.id, result } satisfies ReaderReply);
   const packed = packRead(result);
-  port.postMessage({ id, packed }, [packed.buffer]);
+  port.postMessage({ id: request.id, packed } satisfies ReaderReply, [packed.buffer]);
 });

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { SyncProgress } from '../../shared/api.ts';
+import type { CaptureSummary } from '../offline/capture.ts';
 import type { SyncSummary } from './sync-all.ts';
 import type { SyncRequest, SyncWorkerMessage } from './sync-messages.ts';
 
@@ -24,6 +25,8 @@ export class SyncRunner {
   private queued: Promise<SyncSummary> | null = null;
   private queuedForce = false;
   private nextId = 1;
+  /** Jobs in flight on the sync thread; while there are any it keeps the process alive. */
+  private jobs = 0;
   private readonly dataDir: string;
   private readonly workerUrls: WorkerUrls;
   private readonly onProgress: (progress: SyncProgress) => void;
@@ -58,15 +61,47 @@ export class SyncRunner {
   }
 
   private begin(force: boolean): Promise<SyncSummary> {
-    const worker = this.ensureWorker();
-    // Keep the process alive while a sync runs; an idle sync thread must not.
-    worker.ref();
-    const running = this.start(worker, force).finally(() => {
-      worker.unref();
+    const running = this.hold((worker) => this.start(worker, force)).finally(() => {
       if (this.running === running) this.running = null;
     });
     this.running = running;
     return running;
+  }
+
+  /** Offline capture on the sync thread: the routine pass, or the given articles whatever their age. */
+  capture(articleIds?: number[]): Promise<CaptureSummary> {
+    return this.hold(
+      (worker) =>
+        new Promise<CaptureSummary>((resolve, reject) => {
+          const id = this.nextId++;
+          const onMessage = (message: SyncWorkerMessage) => {
+            if ((message.type !== 'captured' && message.type !== 'failed') || message.id !== id) return;
+            worker.off('message', onMessage);
+            worker.off('exit', onExit);
+            if (message.type === 'captured') resolve(message.summary);
+            else reject(new Error(message.message));
+          };
+          // Closing the app does not wait for a capture (pages can be slow): what is left waits for next time.
+          const onExit = () => {
+            worker.off('message', onMessage);
+            reject(new Error('the sync thread stopped before the capture finished'));
+          };
+          worker.on('message', onMessage);
+          worker.once('exit', onExit);
+          worker.postMessage({ type: 'capture', id, articleIds } satisfies SyncRequest);
+        }),
+    );
+  }
+
+  /** Runs a job on the sync thread, keeping the process alive meanwhile (an idle sync thread must not). */
+  private async hold<T>(job: (worker: Worker) => Promise<T>): Promise<T> {
+    const worker = this.ensureWorker();
+    if (this.jobs++ === 0) worker.ref();
+    try {
+      return await job(worker);
+    } finally {
+      if (--this.jobs === 0) worker.unref();
+    }
   }
 
   /** Resolves once the sync thread has folded the WAL back into the database. */
@@ -100,7 +135,7 @@ export class SyncRunner {
     return new Promise<SyncSummary>((resolve, reject) => {
       const onMessage = (message: SyncWorkerMessage) => {
         if (message.type === 'progress') return this.onProgress(message.progress);
-        if (message.type === 'checkpointed' || message.id !== id) return;
+        if ((message.type !== 'done' && message.type !== 'failed') || message.id !== id) return;
         worker.off('message', onMessage);
         worker.off('error', onError);
         if (message.type === 'done') resolve(message.summary);

@@ -1,10 +1,12 @@
 /**
- * The sync thread: it hands feeds to the reader threads (fetch, parse, prepare) and
- * writes what they return, so the thread that answers the UI never waits on either. It
- * has its own connection to the library (WAL lets the UI read while this one writes).
+ * The sync thread: it hands feeds and article pages to the reader threads (fetch,
+ * parse, extract) and writes what they return, so the thread that answers the UI never
+ * waits on either. It has its own connection to the library (WAL lets the UI read while
+ * this one writes).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/connection.ts';
+import { captureArticles } from '../offline/capture.ts';
 import { ReaderPool } from './reader-pool.ts';
 import { syncAll } from './sync-all.ts';
 import type { SyncRequest, SyncWorkerMessage } from './sync-messages.ts';
@@ -17,6 +19,10 @@ const { dataDir, readerWorkerUrl } = workerData as { dataDir: string; readerWork
 const db = openDatabase(dataDir, { checkpoint: 'manual' });
 const pool = new ReaderPool(new URL(readerWorkerUrl));
 const post = (message: SyncWorkerMessage) => port.postMessage(message);
+const failed = (id: number) => (error: unknown) =>
+  post({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
+/** Capture passes run one after another: two at once would fetch the same pages twice. */
+let captures: Promise<unknown> = Promise.resolve();
 
 port.on('message', (request: SyncRequest) => {
   if (request.type === 'checkpoint') {
@@ -31,11 +37,17 @@ port.on('message', (request: SyncRequest) => {
     });
     return;
   }
-  syncAll(db, (progress) => post({ type: 'progress', progress }), { force: request.force, reader: pool.read }).then(
-    (summary) => {
-      post({ type: 'done', id: request.id, summary });
-      db.pragma('wal_checkpoint(PASSIVE)');
-    },
-    (error: unknown) => post({ type: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) }),
-  );
+  if (request.type === 'capture') {
+    captures = captures.then(() =>
+      captureArticles(db, { dataDir, readPage: pool.readPage, articleIds: request.articleIds }).then(
+        (summary) => post({ type: 'captured', id: request.id, summary }),
+        failed(request.id),
+      ),
+    );
+    return;
+  }
+  syncAll(db, (progress) => post({ type: 'progress', progress }), { force: request.force, reader: pool.read }).then((summary) => {
+    post({ type: 'done', id: request.id, summary });
+    db.pragma('wal_checkpoint(PASSIVE)');
+  }, failed(request.id));
 });

@@ -53,3 +53,16 @@ export function fromOwnOrigin(req: IncomingMessage, port: number): boolean {
   if (origin === undefined) return true;
   return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
 }
+
+/**
+ * Headers for a cached picture, in both shells: its own type only (no sniffing), and a
+ * policy that keeps an SVG opened on its own from running anything.
+ */
+export function cachedImageHeaders(contentType: string): Record<string, string> {
+  return {
+    'content-type': contentType,
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'private, max-age=86400',
+  };
+}

@@ -4,9 +4,10 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { NEWS_EVENT_NAMES } from '../../shared/api.ts';
 import { handleCall } from '../../shared/api-schema.ts';
+import { IMAGE_CACHE_PATH } from '../../shared/image-sources.ts';
 import type { NewsService } from '../library/news-service.ts';
 import { rendererFile, rendererMime } from '../renderer-files.ts';
-import { CONTENT_SECURITY_POLICY, fromOwnOrigin, newToken, requestToken, sameToken, TOKEN_COOKIE } from './security.ts';
+import { CONTENT_SECURITY_POLICY, cachedImageHeaders, fromOwnOrigin, newToken, requestToken, sameToken, TOKEN_COOKIE } from './security.ts';
 
 export interface WebShellOptions {
   service: NewsService;
@@ -56,6 +57,8 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     if (url.pathname === '/api/call' && req.method === 'POST') return void handleApi(req, res, options.service);
     if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res, options.service, eventStreams);
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.');
+    if (url.pathname.startsWith(IMAGE_CACHE_PATH))
+      return serveCachedImage(options.service, url.pathname.slice(IMAGE_CACHE_PATH.length), res);
     serveStatic(rendererDir, url.pathname, res);
   });
   server.on('connection', (socket) => {
@@ -137,6 +140,20 @@ function openEventStream(res: ServerResponse, service: NewsService, streams: Set
   res.on('close', () => {
     streams.delete(res);
     for (const off of unsubscribe) off();
+  });
+}
+
+/** A picture from the offline cache; the original host is never asked. */
+function serveCachedImage(service: NewsService, key: string, res: ServerResponse): void {
+  const image = service.cachedImage(key);
+  if (!image) {
+    refuse(res, 404, 'Not in the image cache.');
+    return;
+  }
+  fs.readFile(image.file, (error, data) => {
+    if (error) return refuse(res, 404, 'Not in the image cache.');
+    res.writeHead(200, cachedImageHeaders(image.contentType));
+    res.end(data);
   });
 }
 

@@ -18,7 +18,11 @@ describe('migration 003: offline capture', () => {
     expect(migrate(db, [initial, unsubscribedFeeds, offlineCapture])).toBe(3);
     expect(schemaVersion(db)).toBe(3);
     expect(db.prepare('SELECT full_text FROM feeds').get()).toEqual({ full_text: 'auto' });
-    expect(db.prepare('SELECT a.title, a.captured_at, st.bookmarked, st.read FROM articles a JOIN article_state st ON st.article_id = a.id').get()).toEqual({
+    expect(
+      db
+        .prepare('SELECT a.title, a.captured_at, st.bookmarked, st.read FROM articles a JOIN article_state st ON st.article_id = a.id')
+        .get(),
+    ).toEqual({
       title: 'Kept',
       captured_at: null,
       bookmarked: 1,

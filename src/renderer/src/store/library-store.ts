@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ArticleDetail, ArticleRow, FeedSummary, SectionSummary, Settings, SyncProgress, TrendingItem } from '../../../shared/api.ts';
+import { DEFAULT_SETTINGS } from '../../../shared/default-settings.ts';
 import { news } from '../api/client.ts';
 
 export type SmartView = 'all' | 'unread' | 'bookmarks';
@@ -69,7 +70,7 @@ export const useLibrary = create<LibraryState>((set, get) => ({
   currentId: null,
   article: null,
   trending: [],
-  settings: { theme: 'system', readerFontSize: 18, readerWidth: 42, syncIntervalMinutes: 30, retentionDays: 90, keepPerFeed: 50 },
+  settings: DEFAULT_SETTINGS,
   sync: null,
   order: 'newest',
   searchText: '',
