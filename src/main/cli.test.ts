@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { httpFixture, rssWith } from '../test-support/http-fixture.ts';
+import { type Handler, httpFixture, rssWith } from '../test-support/http-fixture.ts';
+import { summaryOnlyNewsSite } from '../test-support/news-site.ts';
 import { tempDir } from '../test-support/temp-dir.ts';
 import { LATEST_SCHEMA_VERSION } from './db/migrate.ts';
 import { REPO_ROOT } from './repo-paths.ts';
@@ -116,6 +117,33 @@ describe('cli against feeds on 127.0.0.1', () => {
     const opml = path.join(dir, 'subs.opml');
     expect((await cliAsync('export-opml', opml, '--data-dir', dir)).code).toBe(0);
     expect(fs.readFileSync(opml, 'utf8')).toContain(`xmlUrl="${server.url('/tech.xml')}"`);
+  });
+});
+
+describe('cli offline reading and backups', () => {
+  it('sync saves full texts and pictures, storage counts them, backup and restore round-trip', async () => {
+    const { routes } = summaryOnlyNewsSite({ stories: 2 });
+    const handlers: Record<string, Handler> = {};
+    for (const [p, route] of Object.entries(routes))
+      handlers[p] = (_req, res) => res.writeHead(200, { 'content-type': route.type }).end(route.body);
+    const server = await httpFixture(handlers);
+    const dir = tempDir();
+    expect((await cliAsync('subscribe', server.url('/feed.xml'), '--data-dir', dir)).code).toBe(0);
+    const sync = JSON.parse((await cliAsync('sync', '--json', '--data-dir', dir)).stdout);
+    expect(sync.capture).toMatchObject({ extracted: 2, failed: 0, images: 4, offline: false });
+    const storage = JSON.parse((await cliAsync('storage', '--json', '--data-dir', dir)).stdout);
+    expect(storage).toMatchObject({ articles: 2, images: 4 });
+
+    const backup = path.join(tempDir(), 'library.db');
+    expect((await cliAsync('backup', backup, '--data-dir', dir)).stdout).toContain(`Backed up the library to ${backup}`);
+    const restoredDir = tempDir();
+    const restore = await cliAsync('restore', backup, '--data-dir', restoredDir);
+    expect(restore.code).toBe(0);
+    expect(JSON.parse((await cliAsync('status', '--json', '--data-dir', restoredDir)).stdout)).toMatchObject({ feeds: 1, articles: 2 });
+
+    const bad = await cliAsync('restore', path.join(dir, 'nope.db'), '--data-dir', dir);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('There is no backup at');
   });
 });
 

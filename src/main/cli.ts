@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../shared/api.ts';
+import { formatBytes } from '../shared/format-bytes.ts';
 import { resolveDataDir } from './data-dir.ts';
 import type { NewsService } from './library/news-service.ts';
 
@@ -17,11 +18,17 @@ Commands:
   subscribe <url> [--section NAME]     subscribe to a feed or a site that links to one
   import-opml <file>                   import subscriptions (folders become sections)
   export-opml [file]                   write subscriptions as OPML (to stdout without a file)
-  sync [--json]                        fetch every feed now and report per feed
+  sync [--json]                        fetch every feed now and report per feed, then save
+                                       new articles for offline reading (full text, pictures)
   articles [--section NAME] [--limit N] [--json]
   search <query> [--limit N] [--json]
   bookmarks export [--format html|md|json] [file]   (json keeps the full text)
   bookmarks import <file>                           (a JSON export; nothing is duplicated)
+  storage [--json]                     what the library keeps on disk (articles, pictures, database)
+  clear-cache                          remove cached pictures no bookmark needs
+  backup [file]                        a consistent copy of the library (safe while the app runs)
+  restore <file>                       replace the library with a backup (quit the app first;
+                                       the current library is set aside, not deleted)
 
 Options:
   --data-dir DIR   the library folder (default: BROADSHEET_DATA_DIR, then the app's data folder)
@@ -61,9 +68,20 @@ async function main(): Promise<number> {
     return parseCommand(rest, opts['base-url']);
   }
 
+  const dataDir = resolveDataDir(process.argv.slice(2));
+  if (command === 'restore') {
+    if (!rest[0]) throw new ApiError('invalid-argument', 'use: restore <backup file>');
+    const { restoreLibrary } = await import('./db/backup.ts');
+    const report = restoreLibrary(dataDir, rest[0]);
+    if (opts.json) return print(report);
+    console.log(`Restored the library from ${report.restoredFrom} (schema ${report.schemaVersion}).`);
+    if (report.previousSavedAs) console.log(`The library it replaced was kept as ${report.previousSavedAs}.`);
+    return 0;
+  }
+
   const { NewsService } = await import('./library/news-service.ts');
   const { RESOURCES_DIR } = await import('./repo-paths.ts');
-  const service = new NewsService({ dataDir: resolveDataDir(process.argv.slice(2)), resourcesDir: RESOURCES_DIR });
+  const service = new NewsService({ dataDir, resourcesDir: RESOURCES_DIR });
   try {
     return await runLibraryCommand(service);
   } finally {
@@ -126,6 +144,8 @@ async function runLibraryCommand(service: NewsService): Promise<number> {
         ),
         newArticles: summary.newArticles,
         durationMs: summary.durationMs,
+        offline: summary.offline,
+        capture: summary.offline ? null : await service.capture(),
       };
       // Scripts learn from the exit code that some feeds failed, with or without --json.
       const exitCode = report.failed.length > 0 ? 1 : 0;
@@ -137,6 +157,13 @@ async function runLibraryCommand(service: NewsService): Promise<number> {
         `Synced ${report.feeds} feeds in ${(report.durationMs / 1000).toFixed(1)} s: ${report.ok} updated, ${report.notModified} unchanged, ${report.failed.length} failed, ${report.newArticles} new articles.`,
       );
       for (const f of report.failed) console.log(`  ${f.feed}: ${f.error}`);
+      if (report.offline) console.log('The network looks unreachable; nothing was lost, and the next sync tries again.');
+      const c = report.capture;
+      if (c) {
+        console.log(
+          `Saved for offline reading: ${c.extracted} full texts (${c.failed} pages could not be read), ${c.images} pictures (${formatBytes(c.imageBytes)}).`,
+        );
+      }
       return exitCode;
     }
     case 'articles': {
@@ -174,6 +201,25 @@ async function runLibraryCommand(service: NewsService): Promise<number> {
         return 0;
       }
       throw new ApiError('invalid-argument', 'use: bookmarks export [--format html|md|json] [file] | bookmarks import <file>');
+    }
+    case 'storage': {
+      const storage = await service.getStorage();
+      if (opts.json) return print(storage);
+      console.log(
+        `${storage.articles} articles (${storage.bookmarks} bookmarked), database ${formatBytes(storage.databaseBytes)}; ${storage.images} pictures, ${formatBytes(storage.imageBytes)} of ${formatBytes(storage.imageCacheLimitBytes)}.`,
+      );
+      return 0;
+    }
+    case 'clear-cache': {
+      const result = await service.clearImageCache();
+      console.log(`Removed ${result.removed} cached pictures (${formatBytes(result.freedBytes)}); bookmarked articles keep theirs.`);
+      return 0;
+    }
+    case 'backup': {
+      const report = await service.backupLibrary(rest[0]);
+      if (opts.json) return print(report);
+      console.log(`Backed up the library to ${report.path} (${formatBytes(report.bytes)}).`);
+      return 0;
     }
     default:
       console.error(`broadsheet: unknown command “${command}”\n\n${HELP}`);

@@ -1,3 +1,5 @@
+import { formatBytes } from '../../shared/format-bytes.ts';
+
 /**
  * One polite HTTP fetch of a feed: conditional GET with the validators exactly as the
  * server sent them, compressed transfer, connect-and-total timeouts, a size cap,
@@ -179,8 +181,4 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 function maxAge(cacheControl: string | null): number | null {
   const match = cacheControl?.match(/max-age=(\d+)/i);
   return match ? Number(match[1]) : null;
-}
-
-function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.round(n / 1024)} KB`;
 }

@@ -11,7 +11,8 @@ import { RESOURCES_DIR } from '../repo-paths.ts';
 async function site(stories: number) {
   const { routes, stories: list } = summaryOnlyNewsSite({ stories });
   const handlers: Record<string, Handler> = {};
-  for (const [p, route] of Object.entries(routes)) handlers[p] = (_req, res) => res.writeHead(200, { 'content-type': route.type }).end(route.body);
+  for (const [p, route] of Object.entries(routes))
+    handlers[p] = (_req, res) => res.writeHead(200, { 'content-type': route.type }).end(route.body);
   return { server: await httpFixture(handlers), stories: list };
 }
 
