@@ -3,13 +3,14 @@ import type { AddressInfo } from 'node:net';
 
 export interface FeedServer {
   url: string;
+  port: number;
   /** Requests seen, by path. */
   hits: Map<string, number>;
   close(): Promise<void>;
 }
 
 /** A real HTTP server on 127.0.0.1 serving fixed bodies by path, for feeds and pages. */
-export async function serveFeeds(routes: Record<string, { type: string; body: string }>): Promise<FeedServer> {
+export async function serveFeeds(routes: Record<string, { type: string; body: string | Buffer }>, port = 0): Promise<FeedServer> {
   const hits = new Map<string, number>();
   const server = http.createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -18,10 +19,11 @@ export async function serveFeeds(routes: Record<string, { type: string; body: st
     if (!route) return void res.writeHead(404).end('not found');
     res.writeHead(200, { 'content-type': route.type }).end(route.body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${address.port}`,
+    port: address.port,
     hits,
     close: () =>
       new Promise<void>((resolve) => {

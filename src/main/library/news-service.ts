@@ -184,6 +184,7 @@ export class NewsService implements NewsApi {
   async subscribe(url: string, sectionName?: string) {
     const id = await subscribe(this.db, url, sectionName);
     this.emit('library-changed', { reason: 'subscribed' });
+    this.captureInBackground();
     const feed = getFeed(this.db, id);
     if (!feed) throw new ApiError('internal', 'the new subscription disappeared');
     return feed;

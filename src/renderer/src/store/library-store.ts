@@ -89,6 +89,12 @@ export const useLibrary = create<LibraryState>((set, get) => ({
       ]);
       set({ articleCount: status.articles, sections, feeds, settings, trending, loaded: true });
       await reloadRows(get().selection);
+      // The open article may have changed underneath (its full text or pictures were just saved).
+      const open = get().currentId;
+      if (open !== null) {
+        const article = await news.getArticle(open);
+        if (get().currentId === open) set({ article });
+      }
     });
   },
 

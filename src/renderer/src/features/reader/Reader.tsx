@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { ArticleDetail } from '../../../../shared/api.ts';
 import { relativeTime } from '../../lib/relative-time.ts';
 import { useLibrary } from '../../store/library-store.ts';
 import { sanitizeArticleHtml } from './sanitize.ts';
@@ -9,7 +10,10 @@ export function Reader() {
   const fontSize = useLibrary((s) => s.settings.readerFontSize);
   const width = useLibrary((s) => s.settings.readerWidth);
   const toggleBookmark = useLibrary((s) => s.toggleBookmark);
-  const body = useMemo(() => (article ? sanitizeArticleHtml(article.contentHtml) : ''), [article]);
+  const body = useMemo(
+    () => (article ? sanitizeArticleHtml(article.contentHtml, { baseUrl: article.url, offlineImages: article.offlineImages }) : ''),
+    [article],
+  );
 
   if (!article) {
     return (
@@ -48,6 +52,7 @@ export function Reader() {
           )}
         </div>
       </header>
+      <FullTextNotice fullText={article.fullText} bookmarked={article.bookmarked} />
       {body ? (
         // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized by DOMPurify with an allowlist just above
         <div className="article-body" dangerouslySetInnerHTML={{ __html: body }} />
@@ -56,4 +61,23 @@ export function Reader() {
       )}
     </article>
   );
+}
+
+/** Says where the text comes from when it is not the whole article: never silently a teaser. */
+function FullTextNotice({ fullText, bookmarked }: { fullText: ArticleDetail['fullText']; bookmarked: boolean }) {
+  if (fullText.status === 'failed') {
+    return (
+      <p className="full-text-notice" role="note">
+        Showing the feed’s summary: the page could not be read ({fullText.error ?? 'no reason given'}).
+      </p>
+    );
+  }
+  if (fullText.status === 'pending' && bookmarked) {
+    return (
+      <p className="full-text-notice" role="status">
+        Saving the full text and pictures for offline reading…
+      </p>
+    );
+  }
+  return null;
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useRef } from 'react';
-import type { FeedSummary, SectionSummary } from '../../../../shared/api.ts';
+import type { FeedSummary, FullTextMode, SectionSummary } from '../../../../shared/api.ts';
 import { news } from '../../api/client.ts';
+import { saveTextFile } from '../../lib/save-file.ts';
 import { useLibrary } from '../../store/library-store.ts';
 
 /** Runs a change and refreshes the library; errors land in the banner, in words. */
@@ -24,9 +25,11 @@ export function FeedOptions({ feed }: { feed: FeedSummary }) {
     const form = new FormData(event.currentTarget);
     const title = String(form.get('title') ?? '').trim();
     const section = String(form.get('section') ?? '').trim();
+    const fullText = String(form.get('fullText') ?? feed.fullText) as FullTextMode;
     const ok = await change(async () => {
       if (title && title !== feed.title) await news.renameFeed(feed.id, title);
       if (section !== (feed.sectionName ?? '')) await news.moveFeed(feed.id, section || null);
+      if (fullText !== feed.fullText) await news.setFeedFullText(feed.id, fullText);
     });
     if (ok) dialog.current?.close();
   };
@@ -59,6 +62,14 @@ export function FeedOptions({ feed }: { feed: FeedSummary }) {
                 <option key={s.id} value={s.name} />
               ))}
             </datalist>
+          </label>
+          <label>
+            Full text
+            <select name="fullText" defaultValue={feed.fullText}>
+              <option value="auto">Read the page when the feed has only summaries</option>
+              <option value="always">Always read the article’s page</option>
+              <option value="never">Never: show what the feed carries</option>
+            </select>
           </label>
           <EditActions removeLabel="Unsubscribe" onRemove={() => void remove()} onCancel={() => dialog.current?.close()} />
           <p className="dialog-message">Unsubscribing removes the feed and its articles; bookmarked stories stay in Bookmarks.</p>
@@ -113,12 +124,7 @@ export function SectionOptions({ section }: { section: SectionSummary }) {
 export function ExportOpmlButton() {
   const exportOpml = async () => {
     const opml = await useLibrary.getState().run(() => news.exportOpml());
-    if (!opml) return;
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([opml], { type: 'text/x-opml' }));
-    link.download = 'broadsheet-subscriptions.opml';
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    if (opml) saveTextFile(opml, 'broadsheet-subscriptions.opml', 'text/x-opml');
   };
   return (
     <button type="button" onClick={() => void exportOpml()}>

@@ -1,6 +1,7 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import type { Settings } from '../../../../shared/api.ts';
 import { useLibrary } from '../../store/library-store.ts';
+import { LibraryCare } from './LibraryCare.tsx';
 
 const NUMBER_SETTINGS: { key: keyof Settings; label: string; min: number; max: number; unit: string }[] = [
   { key: 'readerFontSize', label: 'Reading font size', min: 12, max: 32, unit: 'px' },
@@ -8,19 +9,27 @@ const NUMBER_SETTINGS: { key: keyof Settings; label: string; min: number; max: n
   { key: 'syncIntervalMinutes', label: 'Sync every', min: 5, max: 1440, unit: 'minutes' },
   { key: 'retentionDays', label: 'Keep articles for', min: 1, max: 36500, unit: 'days (bookmarks are kept forever)' },
   { key: 'keepPerFeed', label: 'Always keep per feed', min: 0, max: 10000, unit: 'newest articles' },
+  { key: 'imageCacheMB', label: 'Picture cache', min: 50, max: 100000, unit: 'MB (bookmarks’ pictures are always kept)' },
 ];
 
-/** Settings: reading size, sync interval and retention (theme sits in the top bar). */
+/** Settings: reading size, sync interval, retention and the library's storage (theme sits in the top bar). */
 export function SettingsButton() {
   const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
   const settings = useLibrary((s) => s.settings);
   const update = useLibrary((s) => s.updateSettings);
   return (
     <>
-      <button type="button" onClick={() => dialog.current?.showModal()}>
+      <button
+        type="button"
+        onClick={() => {
+          setOpen(true);
+          dialog.current?.showModal();
+        }}
+      >
         Settings
       </button>
-      <dialog ref={dialog} className="dialog" aria-labelledby="settings-title">
+      <dialog ref={dialog} className="dialog" aria-labelledby="settings-title" onClose={() => setOpen(false)}>
         <h2 id="settings-title">Settings</h2>
         {NUMBER_SETTINGS.map(({ key, label, min, max, unit }) => (
           <label key={key}>
@@ -40,6 +49,7 @@ export function SettingsButton() {
             </span>
           </label>
         ))}
+        {open && <LibraryCare />}
         <div className="dialog-actions">
           <button type="button" onClick={() => dialog.current?.close()}>
             Close

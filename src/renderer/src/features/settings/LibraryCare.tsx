@@ -1,0 +1,95 @@
+import { type ChangeEvent, useCallback, useEffect, useRef, useState } from 'react';
+import type { BookmarkFormat, StorageReport } from '../../../../shared/api.ts';
+import { formatBytes } from '../../../../shared/format-bytes.ts';
+import { news } from '../../api/client.ts';
+import { saveTextFile } from '../../lib/save-file.ts';
+import { useLibrary } from '../../store/library-store.ts';
+
+const EXPORTS: { format: BookmarkFormat; label: string; file: string; type: string }[] = [
+  { format: 'html', label: 'Export bookmarks for a browser', file: 'broadsheet-bookmarks.html', type: 'text/html' },
+  { format: 'md', label: 'Export bookmarks as Markdown', file: 'broadsheet-bookmarks.md', type: 'text/markdown' },
+  { format: 'json', label: 'Export bookmarks with full text (JSON)', file: 'broadsheet-bookmarks.json', type: 'application/json' },
+];
+
+/** The settings' library part: what is stored and how big, clearing the picture cache, backups and bookmark files. */
+export function LibraryCare() {
+  const [storage, setStorage] = useState<StorageReport | null>(null);
+  const [message, setMessage] = useState('');
+  const importInput = useRef<HTMLInputElement>(null);
+  const run = useLibrary((s) => s.run);
+  const reload = useCallback(async () => setStorage((await run(() => news.getStorage())) ?? null), [run]);
+  useEffect(() => void reload(), [reload]);
+
+  const clearCache = async () => {
+    const result = await run(() => news.clearImageCache());
+    if (result) setMessage(`Removed ${result.removed} pictures (${formatBytes(result.freedBytes)}); bookmarked stories keep theirs.`);
+    await reload();
+  };
+  const backUp = async () => {
+    const report = await run(() => news.backupLibrary());
+    if (report) setMessage(`Backed up to ${report.path} (${formatBytes(report.bytes)}).`);
+  };
+  const exportBookmarks = async (format: BookmarkFormat, file: string, type: string) => {
+    const text = await run(() => news.exportBookmarks(format));
+    if (text !== undefined) saveTextFile(text, file, type);
+  };
+  const importBookmarks = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.currentTarget.files?.[0];
+    event.currentTarget.value = '';
+    if (!file) return;
+    const result = await run(async () => news.importBookmarks(await file.text()));
+    if (!result) return;
+    setMessage(`Imported ${result.imported} bookmarks (${result.alreadyBookmarked} were already here).`);
+    await useLibrary.getState().refresh();
+    await reload();
+  };
+
+  return (
+    <section aria-labelledby="library-care-title" className="library-care">
+      <h3 id="library-care-title">Library and offline reading</h3>
+      {storage && (
+        <dl className="storage-readout" aria-label="Storage">
+          <dt>Articles</dt>
+          <dd>
+            {storage.articles.toLocaleString()} ({storage.bookmarks.toLocaleString()} bookmarked)
+          </dd>
+          <dt>Pictures kept offline</dt>
+          <dd>
+            {storage.images.toLocaleString()}, {formatBytes(storage.imageBytes)} of {formatBytes(storage.imageCacheLimitBytes)}
+          </dd>
+          <dt>Database</dt>
+          <dd>{formatBytes(storage.databaseBytes)}</dd>
+        </dl>
+      )}
+      <div className="care-actions">
+        <button type="button" onClick={() => void clearCache()}>
+          Clear picture cache
+        </button>
+        <button type="button" onClick={() => void backUp()}>
+          Back up library
+        </button>
+      </div>
+      <div className="care-actions">
+        {EXPORTS.map(({ format, label, file, type }) => (
+          <button key={format} type="button" onClick={() => void exportBookmarks(format, file, type)}>
+            {label}
+          </button>
+        ))}
+        <button type="button" onClick={() => importInput.current?.click()}>
+          Import bookmarks
+        </button>
+        <input
+          ref={importInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          aria-label="Bookmarks file (JSON export)"
+          onChange={(e) => void importBookmarks(e)}
+        />
+      </div>
+      <p className="dialog-message" role="status">
+        {message}
+      </p>
+    </section>
+  );
+}
