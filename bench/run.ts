@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --feeds N] [--only sync|reader]`: Broadsheet's benchmarks, printing figures and ratios
+ * `npm run bench [-- --feeds N] [--only sync|capture|reader]`: Broadsheet's benchmarks, printing figures and ratios
  * against their goals. Benchmarks measure; they never fail the test suite.
  */
 import { flagValue } from '../src/main/data-dir.ts';
@@ -12,4 +12,5 @@ const only = flagValue(process.argv.slice(2), '--only');
 // Each benchmark's modules load only when it runs: Playwright alone would add ~90 MB to
 // the process whose memory the sync benchmark measures.
 if (!only || only === 'sync') await (await import('./sync-bench.ts')).syncBench(feeds);
+if (!only || only === 'capture') await (await import('./capture-bench.ts')).captureBench();
 if (!only || only === 'reader') await (await import('./reader-bench.ts')).readerBench();

@@ -30,7 +30,7 @@ export async function syncBench(feedCount: number): Promise<void> {
   const workerUrls = fs.existsSync(path.join(built, 'reader-worker.js'))
     ? { sync: pathToFileURL(path.join(built, 'sync-worker.js')), reader: pathToFileURL(path.join(built, 'reader-worker.js')) }
     : undefined;
-  const service = new NewsService({ dataDir, resourcesDir: RESOURCES_DIR, workerUrls });
+  const service = new NewsService({ dataDir, resourcesDir: RESOURCES_DIR, workerUrls, offlineCapture: false });
   try {
     line('corpus', `${served.items} items`, `${mb(served.bytes)} in ${served.feeds} feeds`);
     line(

@@ -13,7 +13,9 @@ const readerImages = (page: Page) =>
     .locator('.article-body img')
     .evaluateAll((images) => images.map((img) => ({ src: img.getAttribute('src') ?? '', width: (img as HTMLImageElement).naturalWidth })));
 
-test('what was read online stays readable offline: full text and pictures from the cache, no request to the publisher', async ({ page }) => {
+test('what was read online stays readable offline: full text and pictures from the cache, no request to the publisher', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const site = summaryOnlyNewsSite({ stories: 3 });
   const publisher = await serveFeeds(site.routes);
@@ -29,12 +31,20 @@ test('what was read online stays readable offline: full text and pictures from t
     await addFeed.getByLabel('Feed or site address').fill(`${publisher.url}/feed.xml`);
     await addFeed.getByLabel('Section').fill('Africa');
     await addFeed.getByRole('button', { name: 'Subscribe' }).click();
-    await page.getByRole('grid').getByRole('row', { name: new RegExp(second.title) }).click();
+    await page
+      .getByRole('grid')
+      .getByRole('row', { name: new RegExp(second.title) })
+      .click();
     const reader = page.getByRole('article');
     await expect(reader.getByText(second.onlyInFullText)).toBeVisible({ timeout: 20_000 });
     await reader.getByRole('button', { name: 'Bookmark' }).click();
-    await expect.poll(async () => (await readerImages(page)).map((i) => i.src.split('/')[1]), { timeout: 20_000 }).toEqual(['image-cache', 'image-cache']);
-    await page.getByRole('grid').getByRole('row', { name: new RegExp(seed.title) }).click();
+    await expect
+      .poll(async () => (await readerImages(page)).map((i) => i.src.split('/')[1]), { timeout: 20_000 })
+      .toEqual(['image-cache', 'image-cache']);
+    await page
+      .getByRole('grid')
+      .getByRole('row', { name: new RegExp(seed.title) })
+      .click();
     await reader.getByRole('button', { name: 'Bookmark' }).click();
     await expect(reader.getByText(seed.onlyInFullText)).toBeVisible({ timeout: 20_000 });
 
@@ -49,16 +59,27 @@ test('what was read online stays readable offline: full text and pictures from t
     app = await startApp(dataDir);
     await page.goto(app.url);
 
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: /^Bookmarks/ }).click();
-    await page.getByRole('grid').getByRole('row', { name: new RegExp(second.title) }).click();
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: /^Bookmarks/ })
+      .click();
+    await page
+      .getByRole('grid')
+      .getByRole('row', { name: new RegExp(second.title) })
+      .click();
     await expect(reader.getByText(second.onlyInFullText)).toBeVisible();
     await expect(reader.getByRole('note')).toHaveCount(0);
-    await expect.poll(() => readerImages(page)).toEqual([
-      { src: expect.stringMatching(/^\/image-cache\//), width: 48 },
-      { src: expect.stringMatching(/^\/image-cache\//), width: 24 },
-    ]);
+    await expect
+      .poll(() => readerImages(page))
+      .toEqual([
+        { src: expect.stringMatching(/^\/image-cache\//), width: 48 },
+        { src: expect.stringMatching(/^\/image-cache\//), width: 24 },
+      ]);
     // The seed story: its body without the page's trending list, which stays in the sidebar's place.
-    await page.getByRole('grid').getByRole('row', { name: new RegExp(seed.title) }).click();
+    await page
+      .getByRole('grid')
+      .getByRole('row', { name: new RegExp(seed.title) })
+      .click();
     await expect(reader.getByText('Belgium declared Rwandan diplomats persona non grata', { exact: false })).toBeVisible();
     await expect(reader.getByText('Best Wireless Home Security Cameras of 2025')).toHaveCount(0);
 
@@ -94,7 +115,10 @@ test('a page that cannot be read is said so in the reader, over the feed’s sum
     const addFeed = page.getByRole('dialog', { name: 'Add a feed' });
     await addFeed.getByLabel('Feed or site address').fill(`${publisher.url}/feed.xml`);
     await addFeed.getByRole('button', { name: 'Subscribe' }).click();
-    await page.getByRole('grid').getByRole('row', { name: new RegExp(story.title) }).click();
+    await page
+      .getByRole('grid')
+      .getByRole('row', { name: new RegExp(story.title) })
+      .click();
     await expect(page.getByRole('article').getByRole('note')).toHaveText(
       'Showing the feed’s summary: the page could not be read (the page was not found (HTTP 404)).',
       { timeout: 20_000 },
