@@ -29,6 +29,7 @@ const argSchemas = {
       order: z.enum(['newest', 'oldest']).optional(),
       after: z.string().max(64).optional(),
       limit: limit.optional(),
+      foldStories: z.boolean().optional(),
     }),
   ]),
   getArticle: z.tuple([id]),
@@ -44,7 +45,18 @@ const argSchemas = {
       limit: limit.optional(),
     }),
   ]),
-  getTrending: z.tuple([z.strictObject({ sectionId: id.optional(), limit: limit.optional() })]),
+  getTrending: z.tuple([
+    z.strictObject({
+      sectionId: id.optional(),
+      windowHours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 14)
+        .optional(),
+      limit: limit.optional(),
+    }),
+  ]),
   loadSampleLibrary: z.tuple([]),
   importOpml: z.tuple([z.string().max(20_000_000)]),
   subscribe: z.tuple([url, z.string().trim().min(1).max(200).optional()]),
@@ -70,6 +82,7 @@ const argSchemas = {
       retentionDays: z.number().int().min(1).max(36500).optional(),
       keepPerFeed: z.number().int().min(0).max(10_000).optional(),
       imageCacheMB: z.number().int().min(50).max(100_000).optional(),
+      foldStories: z.boolean().optional(),
     }),
   ]),
   setFeedFullText: z.tuple([id, z.enum(['auto', 'always', 'never'])]),

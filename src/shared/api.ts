@@ -53,6 +53,8 @@ export interface ArticleQuery {
   /** Keyset cursor: the `cursor` of the previous page's last row. */
   after?: string;
   limit?: number;
+  /** One row per story (its newest article) instead of one per article. */
+  foldStories?: boolean;
 }
 
 export interface ArticleRow {
@@ -69,6 +71,8 @@ export interface ArticleRow {
   read: boolean;
   bookmarked: boolean;
   cursor: string;
+  /** With folded stories: how many articles the row's story has (1 when it stands alone). */
+  storySize?: number;
 }
 
 export interface ArticlePage {
@@ -89,6 +93,8 @@ export interface ArticleDetail extends ArticleRow {
   fullText: { status: 'feed' | 'extracted' | 'failed' | 'pending'; error: string | null };
   /** The article's pictures kept for offline reading: original URL → the app's address of the copy. */
   offlineImages: Record<string, string>;
+  /** The other articles of its story: the same event in other sources' words. */
+  alsoCoveredBy: StoryArticle[];
 }
 
 /** What the library takes on disk, for the storage readout. */
@@ -121,12 +127,36 @@ export interface ViewFilter {
   sectionId?: number;
 }
 
+/** One article of a story, for "Also covered by" and the trending list's details. */
+export interface StoryArticle {
+  id: number;
+  feedTitle: string;
+  title: string;
+  url: string | null;
+  publishedAt: string;
+}
+
+/** A story the news is converging on: several sources' articles about one event. */
 export interface TrendingItem {
+  storyId: number;
+  /** The story's most representative article: its headline is the story's, opening the story opens it. */
   articleId: number;
   sectionName: string | null;
   headline: string;
+  /** The story's latest article. */
   publishedAt: string;
+  /** Distinct publishers covering it in the window. */
   sources: number;
+  score: number;
+  /** Its articles in the window, newest first. */
+  articles: StoryArticle[];
+}
+
+export interface TrendingQuery {
+  sectionId?: number;
+  /** How far back coverage counts, in hours (default 72). */
+  windowHours?: number;
+  limit?: number;
 }
 
 export interface ImportReport {
@@ -150,6 +180,8 @@ export interface Settings {
   keepPerFeed: number;
   /** The image cache's cap; the least recently shown images go first, never a bookmark's. */
   imageCacheMB: number;
+  /** Show one row per story in article lists (its newest article), with how many more there are. */
+  foldStories: boolean;
 }
 
 export interface SyncProgress {
@@ -184,7 +216,8 @@ export interface NewsApi {
   setReadMany(ids: number[], read: boolean): Promise<void>;
   /** Full-text search over titles and bodies, best matches first. */
   search(query: SearchQuery): Promise<ArticleRow[]>;
-  getTrending(query: { sectionId?: number; limit?: number }): Promise<TrendingItem[]>;
+  /** The stories the news is converging on, highest score first (see docs/trending.md). */
+  getTrending(query: TrendingQuery): Promise<TrendingItem[]>;
   loadSampleLibrary(): Promise<ImportReport>;
   importOpml(opmlText: string): Promise<ImportReport>;
   subscribe(url: string, sectionName?: string): Promise<FeedSummary>;

@@ -9,4 +9,5 @@ export const DEFAULT_SETTINGS: Settings = {
   retentionDays: 90,
   keepPerFeed: 50,
   imageCacheMB: 1024,
+  foldStories: false,
 };

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { ArticleDetail, ArticlePage, ArticleQuery, ArticleRow } from '../../shared/api.ts';
 import { IMAGE_CACHE_PATH } from '../../shared/image-sources.ts';
 import { offlineImages } from '../offline/image-cache.ts';
+import { alsoCoveredBy } from '../trending/trending-stories.ts';
 
 const DEFAULT_PAGE = 100;
 
@@ -35,6 +36,14 @@ export function listArticles(db: Database, query: ArticleQuery): ArticlePage {
     where.push('a.feed_id = @feedId');
     params.feedId = query.feedId;
   }
+  // Folded stories: one row per story, its newest article, saying how many it stands for.
+  const fold = query.foldStories === true;
+  if (fold) {
+    where.push(
+      `(a.story_id IS NULL OR a.id = (SELECT b.id FROM articles b WHERE b.story_id = a.story_id ORDER BY b.published_at DESC, b.id DESC LIMIT 1))`,
+    );
+  }
+  const storySize = fold ? ', (SELECT count(*) FROM articles b WHERE b.story_id = a.story_id) AS storySize' : '';
   const newest = query.order !== 'oldest';
   const cursor = parseCursor(query.after);
   if (cursor) {
@@ -47,7 +56,7 @@ export function listArticles(db: Database, query: ArticleQuery): ArticlePage {
   const direction = newest ? 'DESC' : 'ASC';
   const rows = db
     .prepare<Record<string, number>, Row>(
-      `${ROW_SELECT} ${ROW_FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      `${ROW_SELECT}${storySize} ${ROW_FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY a.published_at ${direction}, a.id ${direction} LIMIT @limit`,
     )
     .all(params);
@@ -71,6 +80,7 @@ export function getArticle(db: Database, id: number): ArticleDetail | null {
     contentHtml: row.contentHtml,
     fullText: { status: fullTextStatus(row.fullTextStatus), error: row.fullTextError },
     offlineImages: offlineImages(db, id),
+    alsoCoveredBy: alsoCoveredBy(db, id),
   };
 }
 
@@ -94,6 +104,7 @@ export function toArticleRow(row: Row): ArticleRow {
     read: row.read === 1,
     bookmarked: row.bookmarked === 1,
     cursor: `${row.publishedAt}:${row.id}`,
+    ...(row.storySize === undefined ? {} : { storySize: Math.max(1, row.storySize) }),
   };
 }
 

@@ -20,6 +20,8 @@ import { readOpml } from '../opml/opml.ts';
 import { subscribe } from '../sync/subscribe.ts';
 import type { SyncSummary } from '../sync/sync-all.ts';
 import { SyncRunner, type WorkerUrls } from '../sync/sync-runner.ts';
+import { trendingStories } from '../trending/trending-stories.ts';
+import { updateStories } from '../trending/update-stories.ts';
 import { getArticle, listArticles, markAllRead, setBookmarked, setRead, setReadMany } from './articles.ts';
 import { exportBookmarks, importBookmarks } from './bookmarks-transfer.ts';
 import { loadSampleLibrary } from './sample-library.ts';
@@ -28,7 +30,6 @@ import { addFeed, ensureSection, getFeed, listFeeds, listSections } from './sect
 import { readSettings, writeSettings } from './settings.ts';
 import { libraryStatus } from './status.ts';
 import { deleteSection, moveFeed, renameFeed, renameSection, unsubscribe } from './subscriptions.ts';
-import { recentBySection } from './trending.ts';
 
 export interface NewsServiceOptions {
   dataDir: string;
@@ -152,12 +153,13 @@ export class NewsService implements NewsApi {
     return searchArticles(this.db, query.text, { sectionId: query.sectionId, bookmarked: query.bookmarkedOnly, limit: query.limit });
   }
 
-  async getTrending(query: { sectionId?: number; limit?: number }) {
-    return recentBySection(this.db, query);
+  async getTrending(query: Parameters<NewsApi['getTrending']>[0]) {
+    return trendingStories(this.db, query);
   }
 
   async loadSampleLibrary() {
     const report = loadSampleLibrary(this.db, this.resourcesDir);
+    updateStories(this.db);
     this.emit('library-changed', { reason: 'sample library loaded' });
     return report;
   }
@@ -185,6 +187,7 @@ export class NewsService implements NewsApi {
 
   async subscribe(url: string, sectionName?: string) {
     const id = await subscribe(this.db, url, sectionName);
+    updateStories(this.db);
     this.emit('library-changed', { reason: 'subscribed' });
     this.captureInBackground();
     const feed = getFeed(this.db, id);
@@ -302,6 +305,7 @@ export class NewsService implements NewsApi {
 
   async importBookmarks(json: string) {
     const result = importBookmarks(this.db, json);
+    updateStories(this.db);
     this.emit('library-changed', { reason: 'bookmarks imported' });
     return result;
   }

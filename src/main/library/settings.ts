@@ -22,6 +22,7 @@ export function readSettings(db: Database): Settings {
     retentionDays: number('retentionDays'),
     keepPerFeed: number('keepPerFeed'),
     imageCacheMB: number('imageCacheMB'),
+    foldStories: typeof stored.foldStories === 'boolean' ? stored.foldStories : DEFAULT_SETTINGS.foldStories,
   };
 }
 

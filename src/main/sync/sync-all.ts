@@ -16,6 +16,8 @@ export interface SyncSummary extends SyncProgress {
   expired: number;
   /** True when every failure was a network failure: the machine is probably offline. */
   offline: boolean;
+  /** Time spent putting the new articles into stories afterwards (sync thread only). */
+  storiesMs?: number;
 }
 
 export interface SyncOptions {

@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/connection.ts';
 import { captureArticles } from '../offline/capture.ts';
+import { updateStories } from '../trending/update-stories.ts';
 import { ReaderPool } from './reader-pool.ts';
 import { syncAll } from './sync-all.ts';
 import type { SyncRequest, SyncWorkerMessage } from './sync-messages.ts';
@@ -47,6 +48,8 @@ port.on('message', (request: SyncRequest) => {
     return;
   }
   syncAll(db, (progress) => post({ type: 'progress', progress }), { force: request.force, reader: pool.read }).then((summary) => {
+    // New articles join their stories before the UI hears the sync is done, so trending is current.
+    summary.storiesMs = updateStories(db).durationMs;
     post({ type: 'done', id: request.id, summary });
     db.pragma('wal_checkpoint(PASSIVE)');
   }, failed(request.id));

@@ -1,0 +1,114 @@
+/**
+ * What an article is about, as weighted terms: the words of its headline and lead,
+ * stemmed, without stop words, named entities (people, places, organisations, figures)
+ * weighing most. Stories are matched on these (see cluster.ts).
+ */
+
+export type Fingerprint = Map<string, number>;
+
+const TITLE_WEIGHT = 2;
+const ENTITY_WEIGHT = 3;
+
+const STOP_WORDS = new Set(
+  `a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does
+  doing down during each few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just
+  me more most my myself no nor not now of off on once only or other our ours ourselves out over own same she should so some such than that the
+  their theirs them themselves then there these they this those through to too under until up very was we were what when where which while who
+  whom why will with would you your yours yourself yourselves said says say new news one two three first last year years day days week weeks
+  monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow after amid over under ahead how what why may might must
+  per cent percent mr mrs ms dr st told according report reports update latest live via`.split(/\s+/),
+);
+
+/** Crude English stemming: enough to meet "rates"/"rate", "raises"/"raised"/"raise", "ties"/"tie". */
+export function stem(word: string): string {
+  if (word.length <= 4 || /\d/.test(word)) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('ing') && word.length > 6) return word.slice(0, -3);
+  if (word.endsWith('ed') && word.length > 5) return word.slice(0, -2);
+  if (word.endsWith('es') && /(ss|sh|ch|x|z)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) return word.slice(0, -1);
+  if (word.endsWith('e')) return word.slice(0, -1);
+  return word;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
+
+/**
+ * The named entities of a text: capitalised words that do not start a sentence, and
+ * acronyms and figures. A headline in Title Case capitalises every word, so only the
+ * lead's capitals are trusted unless the headline is in sentence case.
+ */
+function entitiesOf(text: string, into: Set<string>): void {
+  const sentences = text.split(/(?<=[.!?:;“”"])\s+/);
+  for (const sentence of sentences) {
+    const words = sentence.match(WORD) ?? [];
+    words.forEach((raw, i) => {
+      const word = raw.replace(/['’]s$/u, '');
+      const isAcronym = /^\p{Lu}{2,}$/u.test(word);
+      // Figures name an event ("24-21", "€1.8bn", "iPhone 17"); years are everywhere.
+      const isFigure = /\d/.test(word) && word.length >= 2 && !/^(19|20)\d\d$/.test(word);
+      const isCapitalised = i > 0 && /^\p{Lu}/u.test(word);
+      if (isAcronym || isFigure || isCapitalised) into.add(normalise(word));
+    });
+  }
+}
+
+function isTitleCase(title: string): boolean {
+  const words = (title.match(WORD) ?? []).filter((w) => w.length > 3);
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return words.length >= 3 && capitalised / words.length > 0.7;
+}
+
+function normalise(word: string): string {
+  return stem(
+    word
+      .toLowerCase()
+      .replace(/['’]s$/u, '')
+      .replace(/[’']/g, '')
+      .replace(/\.$/, ''),
+  );
+}
+
+function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.match(WORD) ?? []) {
+    const lower = raw.toLowerCase();
+    if (STOP_WORDS.has(lower) || (lower.length < 3 && !/\d/.test(lower))) continue;
+    const term = normalise(raw);
+    if (term.length >= 2 && !STOP_WORDS.has(term)) out.push(term);
+  }
+  return out;
+}
+
+export function fingerprint(title: string, lead: string): Fingerprint {
+  const entities = new Set<string>();
+  entitiesOf(lead, entities);
+  if (!isTitleCase(title)) entitiesOf(title, entities);
+  const weights: Fingerprint = new Map();
+  const add = (term: string, weight: number) => weights.set(term, (weights.get(term) ?? 0) + weight);
+  for (const term of terms(title)) add(term, TITLE_WEIGHT);
+  for (const term of terms(lead)) add(term, 1);
+  // Sub-linear in repetition (a word said five times is not five times the topic), entities boosted.
+  for (const [term, tf] of weights) weights.set(term, (1 + Math.log(tf)) * (entities.has(term) ? ENTITY_WEIGHT : 1));
+  return weights;
+}
+
+/** Compact storage form: "term weight term weight …". */
+export function encodeFingerprint(fp: Fingerprint): string {
+  return [...fp].map(([term, weight]) => `${term} ${Math.round(weight * 100) / 100}`).join(' ');
+}
+
+export function decodeFingerprint(text: string): Fingerprint {
+  const parts = text.split(' ');
+  const fp: Fingerprint = new Map();
+  for (let i = 0; i + 1 < parts.length; i += 2) fp.set(parts[i] as string, Number(parts[i + 1]));
+  return fp;
+}
+
+/** Plain cosine similarity of two fingerprints (no term rarity): for ranking a story's own articles. */
+export function cosine(a: Fingerprint, b: Fingerprint): number {
+  let dot = 0;
+  for (const [term, w] of a) dot += w * (b.get(term) ?? 0);
+  const norm = (fp: Fingerprint) => Math.sqrt([...fp.values()].reduce((sum, w) => sum + w * w, 0)) || 1;
+  return dot / (norm(a) * norm(b));
+}
