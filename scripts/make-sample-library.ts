@@ -113,6 +113,17 @@ const sections: Record<string, Story[]> = {
   ],
   World: [
     {
+      // The seed story in another outlet's words: trending shows it with two sources.
+      title: 'Belgium expels Rwandan envoys as Kigali cuts diplomatic relations',
+      daysAgo: 0,
+      hoursAgo: 1,
+      author: 'World desk',
+      paragraphs: para(
+        'Belgium declared Rwandan diplomats unwelcome on Monday, hours after Rwanda announced it was severing diplomatic ties with Brussels over the conflict in eastern Congo.',
+        'Belgian officials called the decision by Kigali disproportionate and said they regretted the end of relations.',
+      ),
+    },
+    {
       title: 'Oregon mental health advisory board includes member who identifies as terrapin species',
       daysAgo: 5,
       author: 'World desk',
@@ -151,7 +162,8 @@ const sections: Record<string, Story[]> = {
   ],
 };
 
-const site = (section: string) => `https://sample.broadsheet.example/${slug(section)}/`;
+// Each section is its own (imaginary) publisher, so stories covered by two of them count two sources.
+const site = (section: string) => `https://${slug(section)}.sample.broadsheet.example/`;
 const link = (section: string, s: Story) => `${site(section)}${slug(s.title)}`;
 
 function rss2(section: string, stories: Story[]): string {

@@ -5,7 +5,10 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { type Handler, httpFixture, rssWith } from '../test-support/http-fixture.ts';
 import { summaryOnlyNewsSite } from '../test-support/news-site.ts';
+import { storyCorpus } from '../test-support/story-corpus.ts';
+import { storeCorpus } from '../test-support/story-library.ts';
 import { tempDir } from '../test-support/temp-dir.ts';
+import { openDatabase } from './db/connection.ts';
 import { LATEST_SCHEMA_VERSION } from './db/migrate.ts';
 import { REPO_ROOT } from './repo-paths.ts';
 
@@ -144,6 +147,39 @@ describe('cli offline reading and backups', () => {
     const bad = await cliAsync('restore', path.join(dir, 'nope.db'), '--data-dir', dir);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('There is no backup at');
+  });
+});
+
+describe('cli trending', () => {
+  it('prints stories as JSON, highest score first, with their articles; narrows by section and window', () => {
+    const dir = tempDir();
+    const db = openDatabase(dir);
+    storeCorpus(db, storyCorpus(), Date.now());
+    db.close();
+    const result = cli('trending', '--json', '--limit', '3', '--data-dir', dir);
+    expect(result.code).toBe(0);
+    const stories = JSON.parse(result.stdout);
+    expect(stories).toHaveLength(3);
+    expect(stories[0]).toMatchObject({
+      id: expect.any(Number),
+      headline: expect.any(String),
+      section: 'News',
+      sources: expect.any(Number),
+    });
+    expect(stories[0].articles[0]).toMatchObject({
+      id: expect.any(Number),
+      feedTitle: expect.any(String),
+      title: expect.any(String),
+      url: expect.stringMatching(/^https:/),
+      published: expect.any(String),
+    });
+    const scores = stories.map((s: { score: number }) => s.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    // A two-hour window leaves only the freshest coverage.
+    const recent = JSON.parse(cli('trending', '--json', '--window', '2h', '--data-dir', dir).stdout);
+    expect(recent.every((s: { latestPublished: string }) => Date.now() - Date.parse(s.latestPublished) <= 2 * 3600_000)).toBe(true);
+    expect(cli('trending', '--section', 'Nowhere', '--data-dir', dir).stderr).toContain('There is no section');
+    expect(cli('trending', '--window', 'soon', '--data-dir', dir).code).not.toBe(0);
   });
 });
 

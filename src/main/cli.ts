@@ -22,6 +22,8 @@ Commands:
                                        new articles for offline reading (full text, pictures)
   articles [--section NAME] [--limit N] [--json]
   search <query> [--limit N] [--json]
+  trending [--section NAME] [--window 72h] [--limit N] [--json]
+                                       the stories several sources are covering now, highest score first
   bookmarks export [--format html|md|json] [file]   (json keeps the full text)
   bookmarks import <file>                           (a JSON export; nothing is duplicated)
   storage [--json]                     what the library keeps on disk (articles, pictures, database)
@@ -45,6 +47,7 @@ const { values: opts, positionals } = (() => {
         limit: { type: 'string' },
         'base-url': { type: 'string' },
         format: { type: 'string' },
+        window: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -202,6 +205,33 @@ async function runLibraryCommand(service: NewsService): Promise<number> {
       }
       throw new ApiError('invalid-argument', 'use: bookmarks export [--format html|md|json] [file] | bookmarks import <file>');
     }
+    case 'trending': {
+      const windowHours = opts.window === undefined ? undefined : parseWindow(opts.window);
+      const sectionId = opts.section ? await sectionIdByName(service, opts.section) : undefined;
+      const { updateStories } = await import('./trending/update-stories.ts');
+      // Articles added since the app last clustered (it may not have run) join their stories first.
+      updateStories(service.db);
+      const stories = await service.getTrending({ sectionId, windowHours, limit: limit ?? 10 });
+      if (opts.json) {
+        return print(
+          stories.map((s) => ({
+            id: s.storyId,
+            headline: s.headline,
+            section: s.sectionName,
+            sources: s.sources,
+            score: s.score,
+            latestPublished: s.publishedAt,
+            articles: s.articles.map((a) => ({ id: a.id, feedTitle: a.feedTitle, title: a.title, url: a.url, published: a.publishedAt })),
+          })),
+        );
+      }
+      if (stories.length === 0) console.log('Nothing is trending in that window.');
+      for (const s of stories)
+        console.log(
+          `${s.score.toFixed(2).padStart(6)}  ${s.sectionName ?? '-'} · ${s.sources === 1 ? '1 source' : `${s.sources} sources`} · ${s.headline}`,
+        );
+      return 0;
+    }
     case 'storage': {
       const storage = await service.getStorage();
       if (opts.json) return print(storage);
@@ -225,6 +255,15 @@ async function runLibraryCommand(service: NewsService): Promise<number> {
       console.error(`broadsheet: unknown command “${command}”\n\n${HELP}`);
       return 2;
   }
+}
+
+/** "72h", "3d" or a number of hours, as the trending window. */
+function parseWindow(text: string): number {
+  const match = /^(\d+)\s*(h|d)?$/i.exec(text.trim());
+  const hours = match ? Number(match[1]) * (match[2]?.toLowerCase() === 'd' ? 24 : 1) : Number.NaN;
+  if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 14)
+    throw new ApiError('invalid-argument', '--window must be like 72h or 3d (1 hour to 14 days)');
+  return hours;
 }
 
 async function sectionIdByName(service: NewsService, name: string): Promise<number> {

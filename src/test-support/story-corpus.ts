@@ -364,6 +364,179 @@ const EVENTS: Event[] = [
 ];
 
 /**
+ * Events written after the clustering's constants were chosen, and never used to choose
+ * them: the test reports them on their own, as a check against fitting the corpus above.
+ */
+const HELD_OUT: Event[] = [
+  {
+    id: 'kenya-election',
+    versions: [
+      [
+        'Nairobi Star',
+        'Ruto declared winner of Kenya’s presidential election',
+        'Kenya’s electoral commission declared William Ruto the winner of the presidential vote with 50.5 percent, narrowly avoiding a runoff.',
+        4,
+      ],
+      [
+        'Global Wire',
+        'Kenya: William Ruto wins tight presidential race',
+        'William Ruto has won Kenya’s presidential election by a slim margin, the Independent Electoral and Boundaries Commission announced in Nairobi.',
+        5,
+      ],
+      [
+        'Africa Report',
+        'Odinga camp rejects result as Ruto named Kenyan president-elect',
+        'Supporters of Raila Odinga disputed the count after the electoral commission named William Ruto president-elect of Kenya.',
+        6,
+      ],
+      [
+        'Evening Post',
+        'Close count hands Kenyan presidency to Ruto',
+        'A razor-thin tally gave William Ruto victory in Kenya’s election, with rival Raila Odinga expected to challenge it in court.',
+        8,
+      ],
+    ],
+  },
+  {
+    id: 'kenya-drought',
+    versions: [
+      [
+        'Nairobi Star',
+        'Kenya appeals for drought aid as rains fail',
+        'The government of Kenya asked donors for emergency food aid after a fourth failed rainy season left millions hungry in the north.',
+        40,
+      ],
+      [
+        'Relief Today',
+        'Millions face hunger in northern Kenya drought',
+        'Aid agencies warned that drought in Kenya’s Turkana and Marsabit counties has killed livestock and left families without food.',
+        42,
+      ],
+    ],
+  },
+  {
+    id: 'tesla-recall',
+    versions: [
+      [
+        'Auto Beat',
+        'Tesla recalls 120,000 cars over steering fault',
+        'Tesla is recalling about 120,000 Model Y vehicles in the United States because a steering component can loosen, regulators said.',
+        3,
+      ],
+      [
+        'Global Wire',
+        'Steering problem forces Tesla to recall Model Y SUVs',
+        'US safety regulators said Tesla would recall roughly 120,000 Model Y cars after reports that a steering part could come loose.',
+        4,
+      ],
+      [
+        'Tech Pulse',
+        'Tesla Model Y recall: what owners need to know',
+        'Owners of affected Tesla Model Y vehicles will get a free repair after the carmaker recalled 120,000 SUVs over a loose steering bolt.',
+        5,
+      ],
+    ],
+  },
+  {
+    id: 'tesla-deliveries',
+    versions: [
+      [
+        'Auto Beat',
+        'Tesla reports record quarterly deliveries',
+        'Tesla delivered 495,000 vehicles in the fourth quarter, a record, helped by price cuts on the Model Y and Model 3.',
+        45,
+      ],
+      [
+        'Market Watchers',
+        'Tesla beats delivery forecasts as price cuts pay off',
+        'Shares of Tesla rose after the company said it delivered a record 495,000 cars in the quarter, ahead of analyst forecasts.',
+        46,
+      ],
+    ],
+  },
+  {
+    id: 'japan-earthquake',
+    versions: [
+      [
+        'Tokyo Dispatch',
+        'Magnitude 7.5 earthquake strikes Japan’s Noto peninsula',
+        'A powerful earthquake hit the Noto peninsula in Ishikawa prefecture on Monday, toppling buildings and triggering tsunami warnings along Japan’s west coast.',
+        2,
+      ],
+      [
+        'Global Wire',
+        'Deadly quake hits central Japan, tsunami warning issued',
+        'At least 30 people died after a magnitude 7.5 quake struck Ishikawa, Japan’s meteorological agency said, as waves reached the Noto coast.',
+        3,
+      ],
+      [
+        'Evening Post',
+        'Rescuers search rubble after Noto earthquake',
+        'Rescue teams in Wajima and Suzu dug through collapsed homes after the magnitude 7.5 earthquake on Japan’s Noto peninsula.',
+        5,
+      ],
+    ],
+  },
+  {
+    id: 'japan-rates',
+    versions: [
+      [
+        'Market Watchers',
+        'Bank of Japan ends negative interest rates',
+        'The Bank of Japan raised its short-term interest rate for the first time in 17 years, ending the world’s last negative rate policy.',
+        30,
+      ],
+      [
+        'Tokyo Dispatch',
+        'BOJ scraps negative rates in historic shift',
+        'Japan’s central bank lifted borrowing costs above zero, abandoning the negative interest rate policy it adopted in 2016.',
+        31,
+      ],
+    ],
+  },
+  {
+    id: 'who-mpox',
+    versions: [
+      [
+        'Health Watch',
+        'WHO declares mpox a global health emergency',
+        'The World Health Organization declared the spread of mpox in Africa a public health emergency of international concern, its highest alarm.',
+        6,
+      ],
+      [
+        'Global Wire',
+        'Mpox outbreak prompts WHO emergency declaration',
+        'The WHO’s director-general Tedros Adhanom Ghebreyesus said a new mpox strain spreading from Congo warranted a global emergency.',
+        7,
+      ],
+      [
+        'Africa Report',
+        'Africa’s mpox surge is a world emergency, WHO says',
+        'Cases of mpox in Congo and neighbouring countries led the World Health Organization to declare an international emergency.',
+        9,
+      ],
+    ],
+  },
+  {
+    id: 'who-malaria-vaccine',
+    versions: [
+      [
+        'Health Watch',
+        'WHO approves second malaria vaccine for children',
+        'The World Health Organization recommended the R21 malaria vaccine for children, a second shot that could ease shortages in Africa.',
+        58,
+      ],
+      [
+        'Science Today',
+        'Oxford malaria vaccine R21 wins WHO backing',
+        'The R21 vaccine developed at Oxford University was endorsed by the WHO, clearing the way for wider use against malaria.',
+        60,
+      ],
+    ],
+  },
+];
+
+/**
  * One prolific feed posting about its own local story again and again: many articles,
  * one source. Trending must not be fooled by it.
  */
@@ -375,13 +548,16 @@ const PROLIFIC: CorpusArticle[] = Array.from({ length: 8 }, (_, i) => ({
   hoursAgo: 1 + i * 0.25,
 }));
 
+const articlesOf = (events: Event[]): CorpusArticle[] =>
+  events.flatMap((event) => event.versions.map(([source, title, lead, hoursAgo]) => ({ event: event.id, source, title, lead, hoursAgo })));
+
 export function storyCorpus(): CorpusArticle[] {
-  return [
-    ...EVENTS.flatMap((event) =>
-      event.versions.map(([source, title, lead, hoursAgo]) => ({ event: event.id, source, title, lead, hoursAgo })),
-    ),
-    ...PROLIFIC,
-  ];
+  return [...articlesOf(EVENTS), ...PROLIFIC];
+}
+
+/** The held-out events, on their own. */
+export function heldOutCorpus(): CorpusArticle[] {
+  return articlesOf(HELD_OUT);
 }
 
 /** The events with the most recent coverage by several sources, most first: what trending must put on top. */

@@ -22,11 +22,11 @@ describe('bookmarks export and import', () => {
     const html = exportBookmarks(news.db, 'html');
     expect(html).toMatch(/^<!DOCTYPE NETSCAPE-Bookmark-file-1>/);
     expect(html).toMatch(
-      /<DT><A HREF="https:\/\/sample\.broadsheet\.example\/africa\/rwanda-severs-diplomatic-ties-with-belgium" ADD_DATE="\d+">Rwanda severs diplomatic ties with Belgium<\/A>/,
+      /<DT><A HREF="https:\/\/africa\.sample\.broadsheet\.example\/rwanda-severs-diplomatic-ties-with-belgium" ADD_DATE="\d+">Rwanda severs diplomatic ties with Belgium<\/A>/,
     );
     const md = exportBookmarks(news.db, 'md');
     expect(md).toContain(
-      '- [Rwanda severs diplomatic ties with Belgium](https://sample.broadsheet.example/africa/rwanda-severs-diplomatic-ties-with-belgium) — Sample Africa (Africa)',
+      '- [Rwanda severs diplomatic ties with Belgium](https://africa.sample.broadsheet.example/rwanda-severs-diplomatic-ties-with-belgium) — Sample Africa (Africa)',
     );
     await news.close();
   });

@@ -4,10 +4,14 @@
  * weighing most. Stories are matched on these (see cluster.ts).
  */
 
-export type Fingerprint = Map<string, number>;
+export interface Fingerprint {
+  weights: Map<string, number>;
+  /** Which of its terms name people, places, organisations or figures. */
+  entities: Set<string>;
+}
 
 const TITLE_WEIGHT = 2;
-const ENTITY_WEIGHT = 3;
+const ENTITY_WEIGHT = 2;
 
 const STOP_WORDS = new Set(
   `a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does
@@ -21,7 +25,7 @@ const STOP_WORDS = new Set(
 
 /** Crude English stemming: enough to meet "rates"/"rate", "raises"/"raised"/"raise", "ties"/"tie". */
 export function stem(word: string): string {
-  if (word.length <= 4 || /\d/.test(word)) return word;
+  if (word.length <= 3 || /\d/.test(word)) return word;
   if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.endsWith('ing') && word.length > 6) return word.slice(0, -3);
   if (word.endsWith('ed') && word.length > 5) return word.slice(0, -2);
@@ -84,31 +88,35 @@ export function fingerprint(title: string, lead: string): Fingerprint {
   const entities = new Set<string>();
   entitiesOf(lead, entities);
   if (!isTitleCase(title)) entitiesOf(title, entities);
-  const weights: Fingerprint = new Map();
+  const weights = new Map<string, number>();
   const add = (term: string, weight: number) => weights.set(term, (weights.get(term) ?? 0) + weight);
   for (const term of terms(title)) add(term, TITLE_WEIGHT);
   for (const term of terms(lead)) add(term, 1);
   // Sub-linear in repetition (a word said five times is not five times the topic), entities boosted.
   for (const [term, tf] of weights) weights.set(term, (1 + Math.log(tf)) * (entities.has(term) ? ENTITY_WEIGHT : 1));
-  return weights;
+  return { weights, entities: new Set([...entities].filter((term) => weights.has(term))) };
 }
 
-/** Compact storage form: "term weight term weight …". */
+/** Compact storage form: "term:weight" pairs, entities marked "term:weight:e". */
 export function encodeFingerprint(fp: Fingerprint): string {
-  return [...fp].map(([term, weight]) => `${term} ${Math.round(weight * 100) / 100}`).join(' ');
+  return [...fp.weights].map(([term, weight]) => `${term}:${Math.round(weight * 100) / 100}${fp.entities.has(term) ? ':e' : ''}`).join(' ');
 }
 
 export function decodeFingerprint(text: string): Fingerprint {
-  const parts = text.split(' ');
-  const fp: Fingerprint = new Map();
-  for (let i = 0; i + 1 < parts.length; i += 2) fp.set(parts[i] as string, Number(parts[i + 1]));
+  const fp: Fingerprint = { weights: new Map(), entities: new Set() };
+  for (const part of text.split(' ')) {
+    const [term, weight, entity] = part.split(':');
+    if (!term || weight === undefined) continue;
+    fp.weights.set(term, Number(weight));
+    if (entity === 'e') fp.entities.add(term);
+  }
   return fp;
 }
 
 /** Plain cosine similarity of two fingerprints (no term rarity): for ranking a story's own articles. */
 export function cosine(a: Fingerprint, b: Fingerprint): number {
   let dot = 0;
-  for (const [term, w] of a) dot += w * (b.get(term) ?? 0);
-  const norm = (fp: Fingerprint) => Math.sqrt([...fp.values()].reduce((sum, w) => sum + w * w, 0)) || 1;
+  for (const [term, w] of a.weights) dot += w * (b.weights.get(term) ?? 0);
+  const norm = (fp: Fingerprint) => Math.sqrt([...fp.weights.values()].reduce((sum, w) => sum + w * w, 0)) || 1;
   return dot / (norm(a) * norm(b));
 }

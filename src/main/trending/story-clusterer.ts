@@ -1,6 +1,6 @@
 import type { Fingerprint } from './fingerprint.ts';
 
-/** An article as clustering sees it. `storyId` is null until it is assigned. */
+/** An article as clustering sees it; `storyId` is its story from the last run, if any. */
 export interface StoryDoc {
   id: number;
   publishedAt: number;
@@ -9,122 +9,141 @@ export interface StoryDoc {
 }
 
 export interface ClusterOptions {
-  /** How alike (TF-IDF cosine, 0–1) an article must be to a story to join it. */
+  /** How alike (TF-IDF cosine × closeness in time, 0–1) two stories must be on average to merge. */
   threshold?: number;
   /** Articles further apart in time than this are never the same story. */
   spanMs?: number;
 }
 
-export const DEFAULT_THRESHOLD = 0.2;
+export const DEFAULT_THRESHOLD = 0.15;
 export const STORY_SPAN_MS = 72 * 60 * 60 * 1000;
+/** Closeness in time: e^(−gap / 30 h) — 0.8 seven hours apart, 0.45 a day apart, 0.2 two days apart. */
+const FADE_MS = 30 * 60 * 60 * 1000;
+/** Terms in more than this share of the window's articles only add weight, they do not find candidates. */
+const COMMON_TERM_SHARE = 0.05;
 
 /**
- * Groups articles into stories, incrementally and deterministically: each new article
- * (oldest first) joins the story it is most like — by TF-IDF cosine over headline and
- * lead, entities weighing most, averaged over the story's members so that one chance
- * resemblance cannot chain two stories together — or starts a story of its own. A
- * story is named by its first article's id.
+ * Groups a window of articles into stories, the same way whatever order they arrived
+ * in: average-linkage agglomerative clustering over a sparse similarity graph.
  *
- * Terms are weighed by how rare they are among the articles of the window (IDF), so
- * "Rwanda" and "Belgium" count for more than "government".
+ * - Similarity is the TF-IDF cosine of two fingerprints (headline and lead, names
+ *   weighing most; rarer words count more), times their closeness in time: reports of
+ *   one event come within hours; the same people in the news two days apart are more
+ *   often a new event (a Tesla recall and Tesla's sales record, say).
+ * - Pairs are found through rare shared terms (like a search engine's postings), then
+ *   scored exactly.
+ * - Pairs are taken most alike first; two stories merge when their articles are alike
+ *   *on average* (sum of pair similarities over all pairs), so one chance resemblance
+ *   cannot chain two stories together.
+ * - A story keeps the id it had (its earliest article's previous story), else takes its
+ *   earliest article's id. Ties are broken by ids: the result is deterministic.
  */
-export class StoryClusterer {
-  private readonly docs: StoryDoc[] = [];
-  private readonly postings = new Map<string, number[]>();
-  private readonly df = new Map<string, number>();
-  private readonly norms = new Map<number, number>();
-  private readonly members = new Map<number, number[]>();
-  private readonly threshold: number;
-  private readonly spanMs: number;
-  private readonly total: number;
-
-  /** `known` are the articles already clustered; `incoming` only count towards term rarity here. */
-  constructor(known: StoryDoc[], incoming: StoryDoc[], options: ClusterOptions = {}) {
-    this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
-    this.spanMs = options.spanMs ?? STORY_SPAN_MS;
-    this.total = known.length + incoming.length;
-    for (const doc of [...known, ...incoming]) for (const term of doc.fingerprint.keys()) this.df.set(term, (this.df.get(term) ?? 0) + 1);
-    for (const doc of known) this.index(doc);
-  }
-
-  private idf(term: string): number {
-    return Math.log((this.total + 1) / ((this.df.get(term) ?? 0) + 1)) + 1;
-  }
-
-  private norm(doc: StoryDoc): number {
-    let norm = this.norms.get(doc.id);
-    if (norm === undefined) {
-      let sum = 0;
-      for (const [term, w] of doc.fingerprint) sum += (w * this.idf(term)) ** 2;
-      norm = Math.sqrt(sum) || 1;
-      this.norms.set(doc.id, norm);
+export function clusterStories(docs: readonly StoryDoc[], options: ClusterOptions = {}): Map<number, number> {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const spanMs = options.spanMs ?? STORY_SPAN_MS;
+  const n = docs.length;
+  const df = new Map<string, number>();
+  for (const doc of docs) for (const term of doc.fingerprint.weights.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  const idf = (term: string) => Math.log((n + 1) / ((df.get(term) ?? 0) + 1)) + 1;
+  const vectors = docs.map((doc) => {
+    const v = new Map<string, number>();
+    let sum = 0;
+    for (const [term, w] of doc.fingerprint.weights) {
+      const x = w * idf(term);
+      v.set(term, x);
+      sum += x * x;
     }
-    return norm;
-  }
+    const norm = Math.sqrt(sum) || 1;
+    for (const [term, x] of v) v.set(term, x / norm);
+    return v;
+  });
 
-  private index(doc: StoryDoc): void {
-    const at = this.docs.length;
-    this.docs.push(doc);
-    for (const term of doc.fingerprint.keys()) {
-      const list = this.postings.get(term);
-      if (list) list.push(at);
-      else this.postings.set(term, [at]);
+  // Candidate pairs through rare terms; each scored once, exactly.
+  const maxDf = Math.max(8, Math.ceil(n * COMMON_TERM_SHARE));
+  const postings = new Map<string, number[]>();
+  docs.forEach((doc, i) => {
+    for (const term of doc.fingerprint.weights.keys()) {
+      if ((df.get(term) ?? 0) > maxDf) continue;
+      const list = postings.get(term);
+      if (list) list.push(i);
+      else postings.set(term, [i]);
     }
-    if (doc.storyId !== null) {
-      const list = this.members.get(doc.storyId);
-      if (list) list.push(at);
-      else this.members.set(doc.storyId, [at]);
-    }
-  }
-
-  /** Assigns a new article to a story (returning the story's id) and remembers it. */
-  assign(doc: StoryDoc): number {
-    const story = this.bestStory(doc) ?? doc.id;
-    this.index({ ...doc, storyId: story });
-    return story;
-  }
-
-  /**
-   * Reports of one event come within hours of each other; the same people in the news
-   * two days apart are more often a new event. Similarity fades to half across the span.
-   */
-  private closeness(a: StoryDoc, b: StoryDoc): number {
-    return 1 - (0.5 * Math.abs(a.publishedAt - b.publishedAt)) / this.spanMs;
-  }
-
-  private bestStory(doc: StoryDoc): number | null {
-    // Accumulate dot products through the postings of the doc's terms (like a search engine).
-    const dots = new Map<number, number>();
-    for (const [term, w] of doc.fingerprint) {
-      const list = this.postings.get(term);
-      if (!list) continue;
-      const idf = this.idf(term);
-      const weight = w * idf * idf;
-      for (const at of list) {
-        const other = this.docs[at] as StoryDoc;
-        if (Math.abs(other.publishedAt - doc.publishedAt) > this.spanMs) continue;
-        dots.set(at, (dots.get(at) ?? 0) + weight * (other.fingerprint.get(term) ?? 0));
+  });
+  const edges: { a: number; b: number; weight: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    const seen = new Set<number>();
+    const doc = docs[i] as StoryDoc;
+    for (const term of doc.fingerprint.weights.keys()) {
+      for (const j of postings.get(term) ?? []) {
+        if (j <= i || seen.has(j)) continue;
+        seen.add(j);
+        const other = docs[j] as StoryDoc;
+        const gap = Math.abs(other.publishedAt - doc.publishedAt);
+        if (gap > spanMs) continue;
+        const weight = dot(vectors[i] as Map<string, number>, vectors[j] as Map<string, number>) * Math.exp(-gap / FADE_MS);
+        if (weight > 0) edges.push({ a: i, b: j, weight });
       }
     }
-    if (dots.size === 0) return null;
-    const docNorm = this.norm(doc);
-    const candidates = new Set<number>();
-    const similarity = new Map<number, number>();
-    for (const [at, dot] of dots) {
-      const other = this.docs[at] as StoryDoc;
-      similarity.set(at, dot / (docNorm * this.norm(other)));
-      if (other.storyId !== null) candidates.add(other.storyId);
-    }
-    let best: { story: number; link: number } | null = null;
-    for (const story of [...candidates].sort((a, b) => a - b)) {
-      const members = (this.members.get(story) ?? []).filter(
-        (at) => Math.abs((this.docs[at] as StoryDoc).publishedAt - doc.publishedAt) <= this.spanMs,
-      );
-      if (members.length === 0) continue;
-      const sims = members.map((at) => (similarity.get(at) ?? 0) * this.closeness(doc, this.docs[at] as StoryDoc));
-      const link = sims.reduce((a, b) => a + b, 0) / sims.length;
-      if (link >= this.threshold && (!best || link > best.link)) best = { story, link };
-    }
-    return best?.story ?? null;
   }
+  edges.sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
+
+  // Average-linkage merging. `links[c]` holds, per neighbouring cluster, the sum of pair similarities.
+  const cluster = Array.from({ length: n }, (_, i) => i);
+  const members = new Map<number, number[]>(docs.map((_, i) => [i, [i]]));
+  const links = new Map<number, Map<number, number>>(docs.map((_, i) => [i, new Map()]));
+  for (const { a, b, weight } of edges) {
+    const ca = links.get(a);
+    const cb = links.get(b);
+    if (!ca || !cb) continue;
+    ca.set(b, (ca.get(b) ?? 0) + weight);
+    cb.set(a, (cb.get(a) ?? 0) + weight);
+  }
+  for (const { a, b } of edges) {
+    const x = cluster[a] as number;
+    const y = cluster[b] as number;
+    if (x === y) continue;
+    const mx = members.get(x) as number[];
+    const my = members.get(y) as number[];
+    const sum = links.get(x)?.get(y) ?? 0;
+    if (sum / (mx.length * my.length) < threshold) continue;
+    // Merge y into x: its members, and its links to every other cluster.
+    for (const m of my) cluster[m] = x;
+    mx.push(...my);
+    members.delete(y);
+    const lx = links.get(x) as Map<number, number>;
+    for (const [other, s] of links.get(y) as Map<number, number>) {
+      if (other === x) continue;
+      lx.set(other, (lx.get(other) ?? 0) + s);
+      const lo = links.get(other) as Map<number, number>;
+      lo.set(x, (lo.get(x) ?? 0) + s);
+      lo.delete(y);
+    }
+    lx.delete(y);
+    links.delete(y);
+  }
+  return nameStories(docs, [...members.values()]);
+}
+
+function dot(a: Map<string, number>, b: Map<string, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let sum = 0;
+  for (const [term, x] of small) sum += x * (large.get(term) ?? 0);
+  return sum;
+}
+
+/** Story ids: the one the earliest article had, if still free, else the earliest article's own id. */
+function nameStories(docs: readonly StoryDoc[], groups: number[][]): Map<number, number> {
+  const byTime = (i: number, j: number) =>
+    (docs[i] as StoryDoc).publishedAt - (docs[j] as StoryDoc).publishedAt || (docs[i] as StoryDoc).id - (docs[j] as StoryDoc).id;
+  const ordered = groups.map((g) => [...g].sort(byTime)).sort((g, h) => byTime(g[0] as number, h[0] as number));
+  const used = new Set<number>();
+  const story = new Map<number, number>();
+  for (const group of ordered) {
+    const earliest = docs[group[0] as number] as StoryDoc;
+    const choices = [earliest.storyId, ...group.map((i) => (docs[i] as StoryDoc).id)];
+    const id = choices.find((c): c is number => c !== null && !used.has(c)) as number;
+    used.add(id);
+    for (const i of group) story.set((docs[i] as StoryDoc).id, id);
+  }
+  return story;
 }

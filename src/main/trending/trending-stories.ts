@@ -44,11 +44,11 @@ export function trendingStories(db: Database, query: TrendingQuery & { now?: num
   }));
   return scoreStories(members, now, windowMs)
     .slice(0, query.limit ?? 8)
-    .map((story) => describe(db, story, feeds));
+    .map((story) => describeStory(db, story, feeds));
 }
 
 /** A scored story as the sidebar and the CLI show it: its representative headline, section and articles. */
-function describe(db: Database, story: ScoredStory, feeds: Map<number, FeedInfo>): TrendingItem {
+function describeStory(db: Database, story: ScoredStory, feeds: Map<number, FeedInfo>): TrendingItem {
   const ids = story.members.map((m) => m.articleId);
   const marks = ids.map(() => '?').join(',');
   const articles = db

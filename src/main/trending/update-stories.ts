@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { decodeFingerprint, encodeFingerprint, fingerprint } from './fingerprint.ts';
-import { STORY_SPAN_MS, StoryClusterer, type StoryDoc } from './story-clusterer.ts';
+import { clusterStories, STORY_SPAN_MS, type StoryDoc } from './story-clusterer.ts';
 
 /** Fingerprints are kept this long: a story's span plus a day for late arrivals. */
 export const FINGERPRINT_KEEP_MS = STORY_SPAN_MS + 24 * 60 * 60 * 1000;
@@ -11,11 +11,14 @@ export interface StoriesUpdate {
 }
 
 /**
- * Puts every article that has no story yet into one, incrementally: only new articles
- * are fingerprinted and matched, against the fingerprints of the recent ones. Articles
- * older than the fingerprint window when they arrive (a new feed's archive) are stories
- * of their own. Runs on the sync thread after each sync, and wherever articles are
- * added outside a sync (subscribing, the sample library, imported bookmarks).
+ * Puts new articles into stories. Only new articles are fingerprinted; then the recent
+ * window (the last four days, whose fingerprints are kept) is clustered again with
+ * them, so a story comes out the same whatever order its articles arrived in, and only
+ * articles whose story changed are written. The cost follows the window, not the
+ * library. Articles already older than the window when they arrive (a new feed's
+ * archive) are stories of their own. Runs on the sync thread after each sync, and
+ * wherever articles are added outside a sync (subscribing, the sample library,
+ * imported bookmarks). Nothing new: one indexed read, no write.
  */
 export function updateStories(db: Database, now = Date.now()): StoriesUpdate {
   const started = performance.now();
@@ -48,11 +51,15 @@ export function updateStories(db: Database, now = Date.now()): StoriesUpdate {
       const incoming = pending.map(
         (row): StoryDoc => ({ id: row.id, publishedAt: row.publishedAt, fingerprint: fingerprint(row.title, row.excerpt), storyId: null }),
       );
-      const clusterer = new StoryClusterer(known, incoming);
+      const stories = clusterStories([...known, ...incoming]);
       const assign = db.prepare('UPDATE articles SET story_id = ? WHERE id = ?');
       const remember = db.prepare('INSERT OR REPLACE INTO article_fingerprints (article_id, published_at, terms) VALUES (?, ?, ?)');
+      for (const doc of known) {
+        const story = stories.get(doc.id);
+        if (story !== undefined && story !== doc.storyId) assign.run(story, doc.id);
+      }
       for (const doc of incoming) {
-        assign.run(clusterer.assign(doc), doc.id);
+        assign.run(stories.get(doc.id) ?? doc.id, doc.id);
         remember.run(doc.id, doc.publishedAt, encodeFingerprint(doc.fingerprint));
       }
       db.prepare('DELETE FROM article_fingerprints WHERE published_at < ?').run(since);

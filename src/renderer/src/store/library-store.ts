@@ -137,7 +137,13 @@ export const useLibrary = create<LibraryState>((set, get) => ({
     const { nextCursor, selection, rows, order } = get();
     if (!nextCursor) return;
     await get().run(async () => {
-      const page = await news.listArticles({ ...selection, order, after: nextCursor, limit: PAGE_SIZE });
+      const page = await news.listArticles({
+        ...selection,
+        order,
+        after: nextCursor,
+        limit: PAGE_SIZE,
+        foldStories: get().settings.foldStories,
+      });
       set({ rows: [...rows, ...page.rows], nextCursor: page.nextCursor });
     });
   },
@@ -172,7 +178,11 @@ export const useLibrary = create<LibraryState>((set, get) => ({
   },
 
   async updateSettings(patch) {
+    // Shown at once (a control must not lag behind the click), then as the library stored it.
+    set({ settings: { ...get().settings, ...patch } });
     await get().run(async () => set({ settings: await news.updateSettings(patch) }));
+    // Folding changes what a row stands for: the list is read again.
+    if (patch.foldStories !== undefined) await get().run(() => reloadRows(get().selection));
   },
 
   async run(task) {
@@ -194,14 +204,14 @@ export const useLibrary = create<LibraryState>((set, get) => ({
 }));
 
 async function reloadRows(selection: Selection): Promise<void> {
-  const { searchText, bookmarkedOnly, order } = useLibrary.getState();
+  const { searchText, bookmarkedOnly, order, settings } = useLibrary.getState();
   if (searchText.trim()) {
     const rows = await news.search({ text: searchText, sectionId: selection.sectionId, bookmarkedOnly, limit: PAGE_SIZE });
     // Results of an older keystroke must not replace newer ones.
     if (useLibrary.getState().searchText === searchText) useLibrary.setState({ rows, nextCursor: null });
     return;
   }
-  const page = await news.listArticles({ ...selection, order, limit: PAGE_SIZE });
+  const page = await news.listArticles({ ...selection, order, limit: PAGE_SIZE, foldStories: settings.foldStories });
   useLibrary.setState({ rows: page.rows, nextCursor: page.nextCursor });
 }
 

@@ -122,6 +122,9 @@ export function ArticleList() {
                   <span className="row-source">{row.feedTitle}</span>
                   <span aria-hidden="true"> · </span>
                   <time dateTime={row.publishedAt}>{relativeTime(row.publishedAt)}</time>
+                  {row.storySize !== undefined && row.storySize > 1 && (
+                    <span className="row-story-size"> · +{row.storySize - 1} more on this story</span>
+                  )}
                   {!row.read && <span className="visually-hidden">, unread</span>}
                 </div>
                 <div className="row-title">

@@ -59,6 +59,7 @@ export function Reader() {
       ) : (
         <p className="article-body empty">This story has no text in its feed. Open the original to read it.</p>
       )}
+      <AlsoCoveredBy articles={article.alsoCoveredBy} />
     </article>
   );
 }
@@ -80,4 +81,25 @@ function FullTextNotice({ fullText, bookmarked }: { fullText: ArticleDetail['ful
     );
   }
   return null;
+}
+
+/** The same story in other sources' words (see docs/trending.md). */
+function AlsoCoveredBy({ articles }: { articles: ArticleDetail['alsoCoveredBy'] }) {
+  const open = useLibrary((s) => s.open);
+  if (articles.length === 0) return null;
+  return (
+    <section className="also-covered" aria-labelledby="also-covered-title">
+      <h3 id="also-covered-title">Also covered by</h3>
+      <ul>
+        {articles.map((a) => (
+          <li key={a.id}>
+            <button type="button" className="link-button" onClick={() => void open(a.id)}>
+              <span className="also-source">{a.feedTitle}</span>: {a.title}
+            </button>{' '}
+            <time dateTime={a.publishedAt}>{relativeTime(a.publishedAt)}</time>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }

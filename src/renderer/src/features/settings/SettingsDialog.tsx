@@ -49,6 +49,10 @@ export function SettingsButton() {
             </span>
           </label>
         ))}
+        <label className="checkbox-setting">
+          <input type="checkbox" checked={settings.foldStories} onChange={(e) => void update({ foldStories: e.currentTarget.checked })} />
+          Show one row per story in article lists
+        </label>
         {open && <LibraryCare />}
         <div className="dialog-actions">
           <button type="button" onClick={() => dialog.current?.close()}>

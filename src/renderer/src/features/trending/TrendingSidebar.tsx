@@ -1,7 +1,11 @@
 import { relativeTime } from '../../lib/relative-time.ts';
 import { useLibrary } from '../../store/library-store.ts';
 
-/** The trending list beside the reader, in the seed page's shape: section · time, then headline. */
+/**
+ * The trending list beside the reader, in the seed page's shape: section · time, then
+ * the headline, then how many sources cover the story. Opening one opens the story's
+ * most representative article; the reader lists the others.
+ */
 export function TrendingSidebar() {
   const trending = useLibrary((s) => s.trending);
   const open = useLibrary((s) => s.open);
@@ -13,13 +17,14 @@ export function TrendingSidebar() {
       ) : (
         <ol>
           {trending.map((item) => (
-            <li key={item.articleId}>
+            <li key={item.storyId}>
               <button type="button" className="trending-item" onClick={() => void open(item.articleId)}>
                 <span className="trending-meta">
                   {item.sectionName && <span className="trending-section">{item.sectionName}</span>}
                   <time dateTime={item.publishedAt}>{relativeTime(item.publishedAt)}</time>
                 </span>
                 <span className="trending-headline">{item.headline}</span>
+                <span className="trending-sources">{item.sources === 1 ? '1 source' : `${item.sources} sources`}</span>
               </button>
             </li>
           ))}
