@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --feeds N] [--only sync|capture|reader]`: Broadsheet's benchmarks, printing figures and ratios
+ * `npm run bench [-- --feeds N] [--only sync|capture|trending|reader]`: Broadsheet's benchmarks, printing figures and ratios
  * against their goals. Benchmarks measure; they never fail the test suite.
  */
 import { flagValue } from '../src/main/data-dir.ts';
@@ -13,4 +13,5 @@ const only = flagValue(process.argv.slice(2), '--only');
 // the process whose memory the sync benchmark measures.
 if (!only || only === 'sync') await (await import('./sync-bench.ts')).syncBench(feeds);
 if (!only || only === 'capture') await (await import('./capture-bench.ts')).captureBench();
+if (!only || only === 'trending') await (await import('./trending-bench.ts')).trendingBench();
 if (!only || only === 'reader') await (await import('./reader-bench.ts')).readerBench();

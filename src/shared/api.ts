@@ -148,7 +148,7 @@ export interface TrendingItem {
   /** Distinct publishers covering it in the window. */
   sources: number;
   score: number;
-  /** Its articles in the window, newest first. */
+  /** Its articles in the window, newest first (at most 20). */
   articles: StoryArticle[];
 }
 

@@ -52,3 +52,20 @@ describe('trending score', () => {
     expect(scoreStories([...a, ...b], NOW, WINDOW).map((s) => s.storyId)).toEqual([5, 9]);
   });
 });
+
+describe('contenders for the first places', () => {
+  it('keeps exactly the stories the reader’s own reading could still lift into them', () => {
+    const stories = [
+      [member(1, 'a', 1), member(1, 'b', 1), member(1, 'c', 1)],
+      [member(2, 'a', 1), member(2, 'b', 1)],
+      // Within 10 % of second place: reading it could lift it past.
+      [member(3, 'a', 3), member(3, 'b', 3)],
+      // Far behind: nothing the reader does can bring it up.
+      [member(4, 'a', 40), member(4, 'b', 40)],
+    ].flat();
+    const all = scoreStories(stories, NOW, WINDOW);
+    const kept = scoreStories(stories, NOW, WINDOW, { contendersFor: 2 });
+    expect(all.map((s) => s.storyId)).toEqual([1, 2, 3, 4]);
+    expect(kept.map((s) => s.storyId)).toEqual([1, 2, 3]);
+  });
+});

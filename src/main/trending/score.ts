@@ -30,19 +30,42 @@ export interface ScoredStory {
 
 const SINGLE_SOURCE_BREADTH = 0.25;
 const MOMENTUM = 0.5;
+/** The most the reader's own reading can lift a story. */
 const ENGAGEMENT = 1.1;
 
-export function scoreStories(members: readonly StoryMember[], now: number, windowMs: number): ScoredStory[] {
-  const byStory = new Map<number, StoryMember[]>();
+/**
+ * `contendersFor: n` keeps only the stories that the reader's own reading could still
+ * lift into the first n places (score ≥ the n-th score / ENGAGEMENT): the sidebar then
+ * reads reading state for those alone.
+ */
+export function scoreStories(
+  members: readonly StoryMember[],
+  now: number,
+  windowMs: number,
+  options: { contendersFor?: number } = {},
+): ScoredStory[] {
+  // Grouped by story without a list per story: most stories are one article.
+  const byStory = new Map<number, StoryMember | StoryMember[]>();
   for (const member of members) {
-    const list = byStory.get(member.storyId);
-    if (list) list.push(member);
-    else byStory.set(member.storyId, [member]);
+    const found = byStory.get(member.storyId);
+    if (found === undefined) byStory.set(member.storyId, member);
+    else if (Array.isArray(found)) found.push(member);
+    else byStory.set(member.storyId, [found, member]);
   }
   const decay = windowMs / 3;
   const recent = now - windowMs / 12;
   const stories: ScoredStory[] = [];
-  for (const [storyId, list] of byStory) {
+  for (const [storyId, group] of byStory) {
+    if (!Array.isArray(group)) {
+      // One article: the same formula, without the bookkeeping.
+      const only = group;
+      const heat = Math.exp(-Math.max(0, now - only.publishedAt) / decay);
+      const momentum = 1 + (only.publishedAt >= recent ? MOMENTUM : 0);
+      const score = heat * SINGLE_SOURCE_BREADTH * momentum * (only.engaged ? ENGAGEMENT : 1);
+      stories.push({ storyId, score, sources: 1, latestPublished: only.publishedAt, members: [only] });
+      continue;
+    }
+    const list = group;
     const latestBySource = new Map<string, number>();
     const firstBySource = new Map<string, number>();
     for (const m of list) {
@@ -60,9 +83,14 @@ export function scoreStories(members: readonly StoryMember[], now: number, windo
       storyId,
       score: heat * breadth * momentum * engagement,
       sources,
-      latestPublished: Math.max(...list.map((m) => m.publishedAt)),
+      latestPublished: list.reduce((latest, m) => Math.max(latest, m.publishedAt), -Infinity),
       members: list,
     });
   }
-  return stories.sort((a, b) => b.score - a.score || b.latestPublished - a.latestPublished || a.storyId - b.storyId);
+  let kept = stories;
+  if (options.contendersFor !== undefined && stories.length > options.contendersFor) {
+    const nth = [...stories.map((story) => story.score)].sort((a, b) => b - a)[options.contendersFor - 1] ?? 0;
+    kept = stories.filter((story) => story.score >= nth / ENGAGEMENT);
+  }
+  return kept.sort((a, b) => b.score - a.score || b.latestPublished - a.latestPublished || a.storyId - b.storyId);
 }

@@ -1,12 +1,16 @@
 import type { Database } from 'better-sqlite3';
 import type { StoryArticle, TrendingItem, TrendingQuery } from '../../shared/api.ts';
-import { cosine, decodeFingerprint } from './fingerprint.ts';
+import { prepared } from '../db/prepared.ts';
+import { cosine, type Fingerprint } from './fingerprint.ts';
+import { fingerprintsOf } from './fingerprint-store.ts';
 import { type ScoredStory, type StoryMember, scoreStories } from './score.ts';
 
 const HOUR = 60 * 60 * 1000;
 export const DEFAULT_WINDOW_HOURS = 72;
 /** Publishers sometimes date articles a little ahead; the writer already clamps worse. */
 const FUTURE_SLACK_MS = 24 * HOUR;
+/** Articles listed per story (its newest); `sources` still counts them all. */
+const MAX_LISTED = 20;
 
 interface FeedInfo {
   title: string;
@@ -21,59 +25,89 @@ interface FeedInfo {
  * query costs the window, not the library.
  */
 export function trendingStories(db: Database, query: TrendingQuery & { now?: number } = {}): TrendingItem[] {
-  const now = query.now ?? Date.now();
+  if (query.now !== undefined) return computeTrending(db, query, query.now);
+  // The sidebar asks again after every change the UI hears of; an unchanged library in
+  // the same minute has the same answer. Any commit (this connection's, or the sync
+  // thread's) changes the key.
+  const now = Date.now();
+  const version = prepared<[], number>(db, 'PRAGMA data_version').pluck().get();
+  const changes = prepared<[], number>(db, 'SELECT total_changes()').pluck().get();
+  const key = JSON.stringify([version, changes, Math.floor(now / 60_000), query.sectionId, query.windowHours, query.limit]);
+  const cached = lastAnswers.get(db);
+  if (cached?.key === key) return cached.stories;
+  const stories = computeTrending(db, query, now);
+  lastAnswers.set(db, { key, stories });
+  return stories;
+}
+
+const lastAnswers = new WeakMap<Database, { key: string; stories: TrendingItem[] }>();
+
+function computeTrending(db: Database, query: TrendingQuery, now: number): TrendingItem[] {
   const windowMs = (query.windowHours ?? DEFAULT_WINDOW_HOURS) * HOUR;
+  const limit = query.limit ?? 8;
   const feeds = feedInfo(db);
-  const rows = db
-    .prepare<
-      { since: number; until: number; sectionId: number | null },
-      { articleId: number; storyId: number; feedId: number; publishedAt: number; engaged: number }
-    >(`
-      SELECT a.id AS articleId, a.story_id AS storyId, a.feed_id AS feedId, a.published_at AS publishedAt, st.read | st.bookmarked AS engaged
-      FROM articles a INDEXED BY articles_by_time JOIN article_state st ON st.article_id = a.id
-      WHERE a.published_at >= @since AND a.published_at <= @until AND a.story_id IS NOT NULL
-        AND (@sectionId IS NULL OR a.feed_id IN (SELECT id FROM feeds WHERE section_id = @sectionId))`)
-    .all({ since: now - windowMs, until: now + FUTURE_SLACK_MS, sectionId: query.sectionId ?? null });
-  const members: (StoryMember & { feedId: number })[] = rows.map((row) => ({
-    articleId: row.articleId,
-    storyId: row.storyId,
-    feedId: row.feedId,
-    source: feeds.get(row.feedId)?.source ?? String(row.feedId),
-    publishedAt: row.publishedAt,
-    engaged: row.engaged !== 0,
-  }));
-  return scoreStories(members, now, windowMs)
-    .slice(0, query.limit ?? 8)
+  // Index-only: time, publisher and story of every article in the window (of the section).
+  const inSection = query.sectionId === undefined ? '' : 'AND a.feed_id IN (SELECT id FROM feeds WHERE section_id = @sectionId)';
+  const rows = prepared<{ since: number; until: number; sectionId?: number }, [number, number, number, number]>(
+    db,
+    `SELECT a.id, coalesce(a.story_id, a.id), a.feed_id, a.published_at
+     FROM articles a INDEXED BY articles_trending
+     WHERE a.published_at >= @since AND a.published_at <= @until ${inSection}`,
+  )
+    .raw()
+    .all({ since: now - windowMs, until: now + FUTURE_SLACK_MS, ...(query.sectionId === undefined ? {} : { sectionId: query.sectionId }) });
+  const members = rows.map(
+    ([articleId, storyId, feedId, publishedAt]): StoryMember => ({
+      articleId,
+      storyId,
+      source: feeds.get(feedId)?.source ?? String(feedId),
+      publishedAt,
+      engaged: false,
+    }),
+  );
+  // The reader's own reading can still lift these stories into the first places; only
+  // their articles' state is read, then they are scored with it.
+  const contenders = scoreStories(members, now, windowMs, { contendersFor: limit }).flatMap((story) => story.members);
+  const engaged = new Set(
+    prepared<[string], number>(
+      db,
+      'SELECT article_id FROM article_state WHERE article_id IN (SELECT value FROM json_each(?)) AND (read = 1 OR bookmarked = 1)',
+    )
+      .pluck()
+      .all(JSON.stringify(contenders.map((m) => m.articleId))),
+  );
+  for (const member of contenders) member.engaged = engaged.has(member.articleId);
+  return scoreStories(contenders, now, windowMs)
+    .slice(0, limit)
     .map((story) => describeStory(db, story, feeds));
 }
 
 /** A scored story as the sidebar and the CLI show it: its representative headline, section and articles. */
 function describeStory(db: Database, story: ScoredStory, feeds: Map<number, FeedInfo>): TrendingItem {
-  const ids = story.members.map((m) => m.articleId);
-  const marks = ids.map(() => '?').join(',');
-  const articles = db
-    .prepare<number[], { id: number; feedId: number; title: string; url: string | null; publishedAt: number }>(
-      `SELECT id, feed_id AS feedId, title, url, published_at AS publishedAt FROM articles WHERE id IN (${marks}) ORDER BY published_at DESC, id DESC`,
-    )
-    .all(...ids);
-  const prints = new Map(
-    db
-      .prepare<number[], { id: number; terms: string }>(
-        `SELECT article_id AS id, terms FROM article_fingerprints WHERE article_id IN (${marks})`,
-      )
-      .all(...ids)
-      .map((row) => [row.id, decodeFingerprint(row.terms)]),
+  // A story's newest articles speak for it (a running story can have hundreds).
+  const ids = [...story.members]
+    .sort((a, b) => b.publishedAt - a.publishedAt || b.articleId - a.articleId)
+    .slice(0, MAX_LISTED)
+    .map((m) => m.articleId);
+  const articles = prepared<[string], { id: number; feedId: number; title: string; url: string | null; publishedAt: number }>(
+    db,
+    `SELECT id, feed_id AS feedId, title, url, published_at AS publishedAt FROM articles
+       WHERE id IN (SELECT value FROM json_each(?)) ORDER BY published_at DESC, id DESC`,
+  ).all(JSON.stringify(ids));
+  const prints = fingerprintsOf(
+    db,
+    articles.map((a) => a.id),
   );
-  // The most representative article: the one most like all the others (ties: the earliest).
+  // The most representative article: the one nearest the story's centre (ties: the earliest).
+  const centre: Fingerprint = { weights: new Map(), entities: new Set() };
+  for (const fp of prints.values()) for (const [term, w] of fp.weights) centre.weights.set(term, (centre.weights.get(term) ?? 0) + w);
   let best = articles.at(-1);
   let bestScore = -1;
   for (const article of [...articles].reverse()) {
     const own = prints.get(article.id);
-    if (!own) continue;
-    let sum = 0;
-    for (const [id, other] of prints) if (id !== article.id) sum += cosine(own, other);
-    if (sum > bestScore) {
-      bestScore = sum;
+    const score = own ? cosine(own, centre) : -1;
+    if (score > bestScore) {
+      bestScore = score;
       best = article;
     }
   }
@@ -125,11 +159,15 @@ export function alsoCoveredBy(db: Database, articleId: number): StoryArticle[] {
 
 /** Each feed's title, section and source: its publisher's host, so one publisher's feeds are one source. */
 function feedInfo(db: Database): Map<number, FeedInfo> {
-  const rows = db
-    .prepare<[], { id: number; title: string; url: string; siteUrl: string | null; sectionId: number | null; sectionName: string | null }>(`
+  const rows = prepared<
+    [],
+    { id: number; title: string; url: string; siteUrl: string | null; sectionId: number | null; sectionName: string | null }
+  >(
+    db,
+    `
       SELECT f.id, f.title, f.url, f.site_url AS siteUrl, f.section_id AS sectionId, s.name AS sectionName
-      FROM feeds f LEFT JOIN sections s ON s.id = f.section_id`)
-    .all();
+      FROM feeds f LEFT JOIN sections s ON s.id = f.section_id`,
+  ).all();
   return new Map(
     rows.map((f) => [f.id, { title: f.title, source: publisher(f.siteUrl ?? f.url), sectionId: f.sectionId, sectionName: f.sectionName }]),
   );

@@ -12,6 +12,9 @@ export const stories: Migration = {
     ALTER TABLE articles ADD COLUMN story_id INTEGER;
     CREATE INDEX articles_by_story ON articles(story_id) WHERE story_id IS NOT NULL;
     CREATE INDEX articles_unclustered ON articles(published_at) WHERE story_id IS NULL;
+    -- Trending reads a window of articles by time: everything it needs is in this index,
+    -- so it never reads the rows themselves (their bodies are large).
+    CREATE INDEX articles_trending ON articles(published_at, feed_id, story_id);
 
     CREATE TABLE article_fingerprints (
       article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
