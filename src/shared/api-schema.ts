@@ -30,6 +30,12 @@ const argSchemas = {
       after: z.string().max(64).optional(),
       limit: limit.optional(),
       foldStories: z.boolean().optional(),
+      trendingWindowHours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 14)
+        .optional(),
     }),
   ]),
   getArticle: z.tuple([id]),
@@ -83,6 +89,12 @@ const argSchemas = {
       keepPerFeed: z.number().int().min(0).max(10_000).optional(),
       imageCacheMB: z.number().int().min(50).max(100_000).optional(),
       foldStories: z.boolean().optional(),
+      trendingWindowHours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 14)
+        .optional(),
     }),
   ]),
   setFeedFullText: z.tuple([id, z.enum(['auto', 'always', 'never'])]),

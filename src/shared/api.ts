@@ -154,7 +154,7 @@ export interface TrendingItem {
 
 export interface TrendingQuery {
   sectionId?: number;
-  /** How far back coverage counts, in hours (default 72). */
+  /** How far back coverage counts, in hours (default: the setting, 72 unless changed). */
   windowHours?: number;
   limit?: number;
 }
@@ -182,6 +182,8 @@ export interface Settings {
   imageCacheMB: number;
   /** Show one row per story in article lists (its newest article), with how many more there are. */
   foldStories: boolean;
+  /** How far back coverage counts for trending, in hours. */
+  trendingWindowHours: number;
 }
 
 export interface SyncProgress {

@@ -10,4 +10,5 @@ export const DEFAULT_SETTINGS: Settings = {
   keepPerFeed: 50,
   imageCacheMB: 1024,
   foldStories: false,
+  trendingWindowHours: 72,
 };

@@ -27,6 +27,17 @@ describe('NewsService with the bundled sample library', () => {
     await news.close();
   });
 
+  it('trends the seed story with its second source, over the window the settings give', async () => {
+    const news = service();
+    await news.loadSampleLibrary();
+    const [top] = await news.getTrending({});
+    expect(top).toMatchObject({ headline: 'Rwanda severs diplomatic ties with Belgium', sectionName: 'Africa', sources: 2 });
+    const wide = (await news.getTrending({})).length;
+    await news.updateSettings({ trendingWindowHours: 1 });
+    expect((await news.getTrending({})).length).toBeLessThan(wide);
+    await news.close();
+  });
+
   it('keeps its dates recent, so the sample reads like a library that just synced', async () => {
     const news = service();
     await news.loadSampleLibrary();

@@ -154,7 +154,7 @@ export class NewsService implements NewsApi {
   }
 
   async getTrending(query: Parameters<NewsApi['getTrending']>[0]) {
-    return trendingStories(this.db, query);
+    return trendingStories(this.db, { ...query, windowHours: query.windowHours ?? readSettings(this.db).trendingWindowHours });
   }
 
   async loadSampleLibrary() {

@@ -12,8 +12,16 @@ export function readSettings(db: Database): Settings {
       // A damaged value falls back to its default rather than breaking the app.
     }
   }
-  const number = (key: 'readerFontSize' | 'readerWidth' | 'syncIntervalMinutes' | 'retentionDays' | 'keepPerFeed' | 'imageCacheMB') =>
-    typeof stored[key] === 'number' && Number.isFinite(stored[key]) ? stored[key] : DEFAULT_SETTINGS[key];
+  const number = (
+    key:
+      | 'readerFontSize'
+      | 'readerWidth'
+      | 'syncIntervalMinutes'
+      | 'retentionDays'
+      | 'keepPerFeed'
+      | 'imageCacheMB'
+      | 'trendingWindowHours',
+  ) => (typeof stored[key] === 'number' && Number.isFinite(stored[key]) ? stored[key] : DEFAULT_SETTINGS[key]);
   return {
     theme: stored.theme === 'light' || stored.theme === 'dark' || stored.theme === 'system' ? stored.theme : DEFAULT_SETTINGS.theme,
     readerFontSize: number('readerFontSize'),
@@ -22,6 +30,7 @@ export function readSettings(db: Database): Settings {
     retentionDays: number('retentionDays'),
     keepPerFeed: number('keepPerFeed'),
     imageCacheMB: number('imageCacheMB'),
+    trendingWindowHours: number('trendingWindowHours'),
     foldStories: typeof stored.foldStories === 'boolean' ? stored.foldStories : DEFAULT_SETTINGS.foldStories,
   };
 }

@@ -183,6 +183,7 @@ export const useLibrary = create<LibraryState>((set, get) => ({
     await get().run(async () => set({ settings: await news.updateSettings(patch) }));
     // Folding changes what a row stands for: the list is read again.
     if (patch.foldStories !== undefined) await get().run(() => reloadRows(get().selection));
+    if (patch.trendingWindowHours !== undefined) await get().run(async () => set({ trending: await news.getTrending({ limit: 8 }) }));
   },
 
   async run(task) {

@@ -10,6 +10,7 @@ const NUMBER_SETTINGS: { key: keyof Settings; label: string; min: number; max: n
   { key: 'retentionDays', label: 'Keep articles for', min: 1, max: 36500, unit: 'days (bookmarks are kept forever)' },
   { key: 'keepPerFeed', label: 'Always keep per feed', min: 0, max: 10000, unit: 'newest articles' },
   { key: 'imageCacheMB', label: 'Picture cache', min: 50, max: 100000, unit: 'MB (bookmarks’ pictures are always kept)' },
+  { key: 'trendingWindowHours', label: 'Trending looks back', min: 1, max: 336, unit: 'hours' },
 ];
 
 /** Settings: reading size, sync interval, retention and the library's storage (theme sits in the top bar). */
