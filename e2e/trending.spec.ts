@@ -49,6 +49,10 @@ test('trending shows the stories several sources cover, opens the best article a
     await expect(trending).not.toContainText('Village fete');
     await expect(stories.filter({ hasText: 'Milton' })).toContainText('News');
     await page.screenshot({ path: 'test-results/trending.png' });
+    // In a section, the sidebar shows what is trending there.
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: /^News/ }).click();
+    await expect(trending.getByRole('heading')).toHaveText('Trending in News');
+    await expect(stories.first()).toContainText('sources');
 
     await stories.filter({ hasText: 'Milton' }).getByRole('button').click();
     const reader = page.getByRole('article');

@@ -32,6 +32,10 @@ describe('NewsService with the bundled sample library', () => {
     await news.loadSampleLibrary();
     const [top] = await news.getTrending({});
     expect(top).toMatchObject({ headline: 'Rwanda severs diplomatic ties with Belgium', sectionName: 'Africa', sources: 2 });
+    // In its section it still counts the source that files it under World.
+    const africa = (await news.listSections()).find((section) => section.name === 'Africa');
+    const [inAfrica] = await news.getTrending({ sectionId: africa?.id });
+    expect(inAfrica).toMatchObject({ headline: 'Rwanda severs diplomatic ties with Belgium', sources: 2 });
     const wide = (await news.getTrending({})).length;
     await news.updateSettings({ trendingWindowHours: 1 });
     expect((await news.getTrending({})).length).toBeLessThan(wide);

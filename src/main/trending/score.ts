@@ -89,8 +89,24 @@ export function scoreStories(
   }
   let kept = stories;
   if (options.contendersFor !== undefined && stories.length > options.contendersFor) {
-    const nth = [...stories.map((story) => story.score)].sort((a, b) => b - a)[options.contendersFor - 1] ?? 0;
+    const nth = nthHighest(
+      stories.map((story) => story.score),
+      options.contendersFor,
+    );
     kept = stories.filter((story) => story.score >= nth / ENGAGEMENT);
   }
   return kept.sort((a, b) => b.score - a.score || b.latestPublished - a.latestPublished || a.storyId - b.storyId);
+}
+
+/** The n-th highest of the values, keeping only the n highest seen so far (n is small). */
+function nthHighest(values: number[], n: number): number {
+  const top: number[] = [];
+  for (const value of values) {
+    if (top.length === n && value <= (top[n - 1] as number)) continue;
+    let at = top.length;
+    while (at > 0 && (top[at - 1] as number) < value) at--;
+    top.splice(at, 0, value);
+    if (top.length > n) top.pop();
+  }
+  return top[n - 1] ?? 0;
 }

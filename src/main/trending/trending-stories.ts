@@ -47,15 +47,28 @@ function computeTrending(db: Database, query: TrendingQuery, now: number): Trend
   const limit = query.limit ?? 8;
   const feeds = feedInfo(db);
   // Index-only: time, publisher and story of every article in the window (of the section).
+  const window = { since: now - windowMs, until: now + FUTURE_SLACK_MS };
   const inSection = query.sectionId === undefined ? '' : 'AND a.feed_id IN (SELECT id FROM feeds WHERE section_id = @sectionId)';
-  const rows = prepared<{ since: number; until: number; sectionId?: number }, [number, number, number, number]>(
+  const rows = prepared<typeof window & { sectionId?: number }, [number, number, number, number]>(
     db,
     `SELECT a.id, coalesce(a.story_id, a.id), a.feed_id, a.published_at
      FROM articles a INDEXED BY articles_trending
      WHERE a.published_at >= @since AND a.published_at <= @until ${inSection}`,
   )
     .raw()
-    .all({ since: now - windowMs, until: now + FUTURE_SLACK_MS, ...(query.sectionId === undefined ? {} : { sectionId: query.sectionId }) });
+    .all({ ...window, ...(query.sectionId === undefined ? {} : { sectionId: query.sectionId }) });
+  if (query.sectionId !== undefined && rows.length > 0) {
+    // A section's stories count all their sources, in whatever section those file them.
+    const elsewhere = prepared<typeof window & { sectionId: number; stories: string }, [number, number, number, number]>(
+      db,
+      `SELECT a.id, a.story_id, a.feed_id, a.published_at FROM articles a
+       WHERE a.story_id IN (SELECT value FROM json_each(@stories)) AND a.published_at >= @since AND a.published_at <= @until
+         AND a.feed_id NOT IN (SELECT id FROM feeds WHERE section_id = @sectionId)`,
+    )
+      .raw()
+      .all({ ...window, sectionId: query.sectionId, stories: JSON.stringify([...new Set(rows.map((row) => row[1]))]) });
+    rows.push(...elsewhere);
+  }
   const members = rows.map(
     ([articleId, storyId, feedId, publishedAt]): StoryMember => ({
       articleId,
@@ -94,11 +107,15 @@ function describeStory(db: Database, story: ScoredStory, feeds: Map<number, Feed
     `SELECT id, feed_id AS feedId, title, url, published_at AS publishedAt FROM articles
        WHERE id IN (SELECT value FROM json_each(?)) ORDER BY published_at DESC, id DESC`,
   ).all(JSON.stringify(ids));
-  const prints = fingerprintsOf(
-    db,
-    articles.map((a) => a.id),
-  );
-  // The most representative article: the one nearest the story's centre (ties: the earliest).
+  // The most representative article: the one nearest the story's centre (ties: the
+  // earliest). Of two, neither speaks for the other more: the earliest.
+  const prints =
+    articles.length > 2
+      ? fingerprintsOf(
+          db,
+          articles.map((a) => a.id),
+        )
+      : new Map<number, Fingerprint>();
   const centre: Fingerprint = { weights: new Map(), entities: new Set() };
   for (const fp of prints.values()) for (const [term, w] of fp.weights) centre.weights.set(term, (centre.weights.get(term) ?? 0) + w);
   let best = articles.at(-1);

@@ -4,6 +4,9 @@ import { DEFAULT_SETTINGS } from '../../../shared/default-settings.ts';
 import { news } from '../api/client.ts';
 
 export type SmartView = 'all' | 'unread' | 'bookmarks';
+
+/** Stories in the trending sidebar. */
+const TRENDING_LIMIT = 8;
 export interface Selection {
   view: SmartView;
   sectionId?: number;
@@ -85,7 +88,7 @@ export const useLibrary = create<LibraryState>((set, get) => ({
         news.listSections(),
         news.listFeeds(),
         news.getSettings(),
-        news.getTrending({ limit: 8 }),
+        news.getTrending(trendingQuery()),
       ]);
       set({ articleCount: status.articles, sections, feeds, settings, trending, loaded: true });
       await reloadRows(get().selection);
@@ -99,8 +102,11 @@ export const useLibrary = create<LibraryState>((set, get) => ({
   },
 
   async select(selection) {
+    const sectionChanged = selection.sectionId !== get().selection.sectionId;
     set({ selection, searchText: '' });
     await get().run(() => reloadRows(selection));
+    if (sectionChanged)
+      await get().run(async () => set({ trending: await news.getTrending({ limit: TRENDING_LIMIT, sectionId: selection.sectionId }) }));
   },
 
   async setOrder(order) {
@@ -183,7 +189,11 @@ export const useLibrary = create<LibraryState>((set, get) => ({
     await get().run(async () => set({ settings: await news.updateSettings(patch) }));
     // Folding changes what a row stands for: the list is read again.
     if (patch.foldStories !== undefined) await get().run(() => reloadRows(get().selection));
-    if (patch.trendingWindowHours !== undefined) await get().run(async () => set({ trending: await news.getTrending({ limit: 8 }) }));
+    if (patch.trendingWindowHours !== undefined) {
+      await get().run(async () =>
+        set({ trending: await news.getTrending({ limit: TRENDING_LIMIT, sectionId: get().selection.sectionId }) }),
+      );
+    }
   },
 
   async run(task) {
@@ -203,6 +213,15 @@ export const useLibrary = create<LibraryState>((set, get) => ({
     set({ error: null });
   },
 }));
+
+/** The sidebar follows the section on screen: what is trending in it, or everywhere. */
+function trendingQuery() {
+  return { limit: TRENDING_LIMIT, sectionId: useLibrary.getState().selection.sectionId };
+}
+
+async function reloadTrending(): Promise<void> {
+  useLibrary.setState({ trending: await news.getTrending(trendingQuery()) });
+}
 
 async function reloadRows(selection: Selection): Promise<void> {
   const { searchText, bookmarkedOnly, order, settings } = useLibrary.getState();

@@ -9,9 +9,10 @@ import { useLibrary } from '../../store/library-store.ts';
 export function TrendingSidebar() {
   const trending = useLibrary((s) => s.trending);
   const open = useLibrary((s) => s.open);
+  const section = useLibrary((s) => s.sections.find((x) => x.id === s.selection.sectionId)?.name ?? null);
   return (
     <aside className="trending" aria-label="Trending">
-      <h2 className="pane-title">Trending</h2>
+      <h2 className="pane-title">{section ? `Trending in ${section}` : 'Trending'}</h2>
       {trending.length === 0 ? (
         <p className="empty">Stories will appear here as your feeds bring them in.</p>
       ) : (
