@@ -72,6 +72,7 @@ export async function syncBench(feedCount: number): Promise<void> {
     const warmMs = performance.now() - warmStart;
 
     line('cold sync (stored and searchable)', s(coldMs), `${cold.newArticles} new, ${cold.failures} failed`);
+    line('  of which: putting new articles into stories', s(cold.storiesMs ?? 0), 'on the sync thread, after the feeds');
     line('  articles stored / found by full-text search', `${status.articles} / ${searchable}`);
     line('warm sync (every feed 304)', ms(warmMs), `${warm.results.filter((r) => r.status === 'not-modified').length} not modified`);
     line('peak process RSS during sync', mb(peakRss), `goal < 300 MB: ${verdict(peakRss < 300 * 1024 * 1024)}`);

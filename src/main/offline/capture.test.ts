@@ -103,6 +103,17 @@ describe('offline capture against a real loopback site', () => {
     });
   });
 
+  it('settles old articles without fetching, but still captures an old bookmark the routine pass finds waiting', async () => {
+    const { site, server, dataDir, db } = await siteLibrary(3);
+    db.prepare('UPDATE articles SET published_at = published_at - 60 * 86400000').run();
+    const bookmarked = articleByTitle(db, site.stories[2]?.title ?? '').id;
+    db.prepare('UPDATE article_state SET bookmarked = 1 WHERE article_id = ?').run(bookmarked);
+    const summary = await captureArticles(db, { dataDir, readPage });
+    expect(summary).toMatchObject({ articles: 1, extracted: 1 });
+    expect(server.requests.filter((r) => r.path.startsWith('/story/')).map((r) => r.path)).toEqual([site.stories[2]?.path]);
+    expect(db.prepare('SELECT count(*) FROM articles WHERE captured_at IS NULL').pluck().get()).toBe(0);
+  });
+
   it('never reads the page of a feed set to "never"', async () => {
     const never = await siteLibrary(2, 'never');
     await captureArticles(never.db, { dataDir: never.dataDir, readPage });

@@ -74,9 +74,7 @@ export async function captureArticles(db: Database, options: CaptureOptions): Pr
     ? db
         .prepare<number[], Candidate>(`${CANDIDATE_SELECT} WHERE a.id IN (${options.articleIds?.map(() => '?').join(',')})`)
         .all(...(options.articleIds ?? []))
-    : db
-        .prepare<[number], Candidate>(`${CANDIDATE_SELECT} WHERE a.captured_at IS NULL ORDER BY a.published_at DESC LIMIT ?`)
-        .all(options.limit ?? PASS_LIMIT);
+    : routineCandidates(db, started, options.limit ?? PASS_LIMIT);
   const summary: CaptureSummary = {
     articles: 0,
     extracted: 0,
@@ -182,6 +180,33 @@ export async function captureArticles(db: Database, options: CaptureOptions): Pr
   summary.evicted = evictImages(db, options.dataDir, capBytes).removed;
   summary.durationMs = now() - started;
   return summary;
+}
+
+/**
+ * The routine pass's articles: the newest not yet captured, and bookmarks waiting (one
+ * bookmarked while offline, say). Articles older than every capture window that nobody
+ * bookmarked are settled in one statement, with nothing to fetch. Both reads walk the
+ * time index, never the articles' bodies.
+ */
+function routineCandidates(db: Database, now: number, limit: number): Candidate[] {
+  const old = now - Math.max(FULL_TEXT_WINDOW_MS, IMAGE_WINDOW_MS);
+  db.prepare(`
+    UPDATE articles SET captured_at = @now, full_text_status = coalesce(full_text_status, 'skipped')
+    WHERE id IN (SELECT a.id FROM articles a INDEXED BY articles_recent WHERE a.published_at < @old AND a.captured_at IS NULL)
+      AND id NOT IN (SELECT article_id FROM article_state WHERE bookmarked = 1)`).run({ now, old });
+  const recent = db
+    .prepare<{ old: number; limit: number }, Candidate>(`
+      ${CANDIDATE_SELECT} WHERE a.id IN (
+        SELECT r.id FROM articles r INDEXED BY articles_recent WHERE r.published_at >= @old AND r.captured_at IS NULL
+        ORDER BY r.published_at DESC LIMIT @limit)
+      ORDER BY a.published_at DESC`)
+    .all({ old, limit });
+  const bookmarked = db
+    .prepare<{ limit: number }, Candidate>(`
+      ${CANDIDATE_SELECT} WHERE st.bookmarked = 1 AND a.captured_at IS NULL ORDER BY st.bookmarked_at DESC LIMIT @limit`)
+    .all({ limit });
+  const seen = new Set(recent.map((c) => c.id));
+  return [...recent, ...bookmarked.filter((c) => !seen.has(c.id))];
 }
 
 /**

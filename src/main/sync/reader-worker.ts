@@ -4,7 +4,7 @@
  * parts of a sync — so the sync thread only writes.
  */
 import { parentPort } from 'node:worker_threads';
-import { readPage } from '../offline/read-page.ts';
+import type { PageReader } from '../offline/read-page.ts';
 import { packRead } from './packed-text.ts';
 import { readFeed } from './read-feed.ts';
 import type { ReaderReply, ReaderRequest } from './reader-pool.ts';
@@ -12,8 +12,14 @@ import type { ReaderReply, ReaderRequest } from './reader-pool.ts';
 const port = parentPort;
 if (!port) throw new Error('reader-worker.ts runs as a worker thread');
 
+// Article pages need a DOM and Readability; a sync that reads only feeds never loads them.
+let readPage: Promise<PageReader> | null = null;
+
 port.on('message', async (request: ReaderRequest) => {
-  if ('page' in request) return port.postMessage({ id: request.id, page: await readPage(request.page) } satisfies ReaderReply);
+  if ('page' in request) {
+    readPage ??= import('../offline/read-page.ts').then((module) => module.readPage);
+    return port.postMessage({ id: request.id, page: await (await readPage)(request.page) } satisfies ReaderReply);
+  }
   const result = await readFeed(request.job);
   if (result.kind !== 'read') return port.postMessage({ id: request.id, result } satisfies ReaderReply);
   const packed = packRead(result);

@@ -52,7 +52,7 @@ function computeTrending(db: Database, query: TrendingQuery, now: number): Trend
   const rows = prepared<typeof window & { sectionId?: number }, [number, number, number, number]>(
     db,
     `SELECT a.id, coalesce(a.story_id, a.id), a.feed_id, a.published_at
-     FROM articles a INDEXED BY articles_trending
+     FROM articles a INDEXED BY articles_recent
      WHERE a.published_at >= @since AND a.published_at <= @until ${inSection}`,
   )
     .raw()

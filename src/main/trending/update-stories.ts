@@ -25,7 +25,7 @@ export interface StoriesUpdate {
 export function updateStories(db: Database, now = Date.now()): StoriesUpdate {
   const started = performance.now();
   const since = now - FINGERPRINT_KEEP_MS;
-  if (!db.prepare('SELECT 1 FROM articles WHERE story_id IS NULL AND published_at >= ? LIMIT 1').get(since)) {
+  if (!db.prepare('SELECT 1 FROM articles INDEXED BY articles_recent WHERE published_at >= ? AND story_id IS NULL LIMIT 1').get(since)) {
     return { clustered: 0, durationMs: performance.now() - started };
   }
   const clustered = db

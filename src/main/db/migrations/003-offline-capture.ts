@@ -18,7 +18,6 @@ export const offlineCapture: Migration = {
     ALTER TABLE articles ADD COLUMN full_text_status TEXT;
     ALTER TABLE articles ADD COLUMN full_text_error TEXT;
     ALTER TABLE articles ADD COLUMN captured_at INTEGER;
-    CREATE INDEX articles_uncaptured ON articles(published_at) WHERE captured_at IS NULL;
 
     CREATE TABLE images (
       url TEXT PRIMARY KEY,
