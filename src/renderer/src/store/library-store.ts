@@ -105,8 +105,7 @@ export const useLibrary = create<LibraryState>((set, get) => ({
     const sectionChanged = selection.sectionId !== get().selection.sectionId;
     set({ selection, searchText: '' });
     await get().run(() => reloadRows(selection));
-    if (sectionChanged)
-      await get().run(async () => set({ trending: await news.getTrending({ limit: TRENDING_LIMIT, sectionId: selection.sectionId }) }));
+    if (sectionChanged) await get().run(reloadTrending);
   },
 
   async setOrder(order) {
@@ -189,11 +188,7 @@ export const useLibrary = create<LibraryState>((set, get) => ({
     await get().run(async () => set({ settings: await news.updateSettings(patch) }));
     // Folding changes what a row stands for: the list is read again.
     if (patch.foldStories !== undefined) await get().run(() => reloadRows(get().selection));
-    if (patch.trendingWindowHours !== undefined) {
-      await get().run(async () =>
-        set({ trending: await news.getTrending({ limit: TRENDING_LIMIT, sectionId: get().selection.sectionId }) }),
-      );
-    }
+    if (patch.trendingWindowHours !== undefined) await get().run(reloadTrending);
   },
 
   async run(task) {
