@@ -57,11 +57,15 @@ export function clusterStories(docs: readonly StoryDoc[], options: ClusterOption
   const scope = options.changed ? index.affectedBy(options.changed) : docs.map((_, i) => i);
   const inScope = new Set(scope);
 
-  const edges: { a: number; b: number; weight: number }[] = [];
+  // Each pair once, whichever of the two found the other through its telling terms.
+  const pairs = new Map<number, { a: number; b: number; weight: number }>();
   for (const i of scope) {
-    for (const [j, weight] of index.neighbours(i, options.changed ? inScope : undefined)) if (j > i) edges.push({ a: i, b: j, weight });
+    for (const [j, weight] of index.neighbours(i, options.changed ? inScope : undefined)) {
+      const [a, b] = i < j ? [i, j] : [j, i];
+      pairs.set(a * docs.length + b, { a, b, weight });
+    }
   }
-  edges.sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
+  const edges = [...pairs.values()].sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
 
   // Average-linkage merging. `links[c]` holds, per neighbouring cluster, the sum of pair similarities.
   const cluster = new Map<number, number>(scope.map((i) => [i, i]));
