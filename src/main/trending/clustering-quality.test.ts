@@ -10,6 +10,7 @@ import { EXPECTED_TOP_STORIES, heldOutCorpus, storyCorpus } from '../../test-sup
 import { storeCorpus } from '../../test-support/story-library.ts';
 import { tempDir } from '../../test-support/temp-dir.ts';
 import { openDatabase } from '../db/connection.ts';
+import { scoreStories } from './score.ts';
 import { trendingStories } from './trending-stories.ts';
 import { updateStories } from './update-stories.ts';
 
@@ -100,6 +101,37 @@ describe('story clustering on the labelled corpus', () => {
     const before = storiesOf(db);
     updateStories(db, NOW);
     expect(storiesOf(db)).toEqual(before);
+  });
+
+  it('the sidebar’s shortcut (stories by the most they could score) gives exactly the full ranking', () => {
+    const db = openDatabase(tempDir());
+    storeCorpus(db, [...storyCorpus(), ...heldOutCorpus()], NOW);
+    updateStories(db, NOW);
+    // The reader has read one story: the nudge must come out the same both ways.
+    db.prepare(
+      "UPDATE article_state SET read = 1 WHERE article_id = (SELECT id FROM articles WHERE title LIKE 'Bank of England holds%')",
+    ).run();
+    const window = 72 * 3600_000;
+    const rows = db
+      .prepare(
+        `SELECT a.id, coalesce(a.story_id, a.id) AS storyId, f.site_url AS site, a.published_at AS publishedAt, st.read | st.bookmarked AS engaged
+         FROM articles a JOIN feeds f ON f.id = a.feed_id JOIN article_state st ON st.article_id = a.id WHERE a.published_at >= ?`,
+      )
+      .all(NOW - window) as { id: number; storyId: number; site: string; publishedAt: number; engaged: number }[];
+    const full = scoreStories(
+      rows.map((r) => ({
+        articleId: r.id,
+        storyId: r.storyId,
+        source: new URL(r.site).host,
+        publishedAt: r.publishedAt,
+        engaged: r.engaged === 1,
+      })),
+      NOW,
+      window,
+    );
+    const shortcut = trendingStories(db, { now: NOW, limit: 8 });
+    expect(shortcut.map((s) => s.storyId)).toEqual(full.slice(0, 8).map((s) => s.storyId));
+    expect(shortcut.map((s) => s.score)).toEqual(full.slice(0, 8).map((s) => Math.round(s.score * 10_000) / 10_000));
   });
 
   it('keeps each story to its section when asked for one section', () => {

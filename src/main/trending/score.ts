@@ -28,10 +28,10 @@ export interface ScoredStory {
   members: StoryMember[];
 }
 
-const SINGLE_SOURCE_BREADTH = 0.25;
+export const SINGLE_SOURCE_BREADTH = 0.25;
 const MOMENTUM = 0.5;
 /** The most the reader's own reading can lift a story. */
-const ENGAGEMENT = 1.1;
+export const ENGAGEMENT = 1.1;
 
 /**
  * `contendersFor: n` keeps only the stories that the reader's own reading could still
@@ -109,4 +109,14 @@ function nthHighest(values: number[], n: number): number {
     if (top.length > n) top.pop();
   }
   return top[n - 1] ?? 0;
+}
+
+/**
+ * The most a story can score, from its size and its latest article alone (each article
+ * a source of its own, published at the latest time, every source just joined, and
+ * read): what the sidebar uses to skip stories that cannot reach the top.
+ */
+export function scoreBound(articles: number, latestAt: number, now: number, windowMs: number): number {
+  const breadth = articles >= 2 ? articles : SINGLE_SOURCE_BREADTH;
+  return breadth * Math.exp(-Math.max(0, now - latestAt) / (windowMs / 3)) * (1 + MOMENTUM) * ENGAGEMENT;
 }

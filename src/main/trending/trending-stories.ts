@@ -3,7 +3,7 @@ import type { StoryArticle, TrendingItem, TrendingQuery } from '../../shared/api
 import { prepared } from '../db/prepared.ts';
 import { cosine, type Fingerprint } from './fingerprint.ts';
 import { fingerprintsOf } from './fingerprint-store.ts';
-import { type ScoredStory, type StoryMember, scoreStories } from './score.ts';
+import { ENGAGEMENT, type ScoredStory, SINGLE_SOURCE_BREADTH, type StoryMember, scoreBound, scoreStories } from './score.ts';
 
 const HOUR = 60 * 60 * 1000;
 export const DEFAULT_WINDOW_HOURS = 72;
@@ -46,6 +46,10 @@ function computeTrending(db: Database, query: TrendingQuery, now: number): Trend
   const windowMs = (query.windowHours ?? DEFAULT_WINDOW_HOURS) * HOUR;
   const limit = query.limit ?? 8;
   const feeds = feedInfo(db);
+  if (query.sectionId === undefined) {
+    const global = globalTrending(db, now, windowMs, limit, feeds);
+    if (global) return global;
+  }
   // Index-only: time, publisher and story of every article in the window (of the section).
   const window = { since: now - windowMs, until: now + FUTURE_SLACK_MS };
   const inSection = query.sectionId === undefined ? '' : 'AND a.feed_id IN (SELECT id FROM feeds WHERE section_id = @sectionId)';
@@ -81,6 +85,68 @@ function computeTrending(db: Database, query: TrendingQuery, now: number): Trend
   // The reader's own reading can still lift these stories into the first places; only
   // their articles' state is read, then they are scored with it.
   const contenders = scoreStories(members, now, windowMs, { contendersFor: limit }).flatMap((story) => story.members);
+  return finishTrending(db, contenders, now, windowMs, limit, feeds);
+}
+
+/**
+ * All sections: the stories are taken in order of the most they could score (see
+ * `stories` and scoreBound), and each is scored from its own articles, until no story
+ * left could reach the first places — typically a few hundred of the window's
+ * thousands. Articles that never joined a story (already old when they arrived) are
+ * left out; they could only ever be one-article stories from days ago.
+ */
+function globalTrending(db: Database, now: number, windowMs: number, limit: number, feeds: Map<number, FeedInfo>): TrendingItem[] | null {
+  const since = now - windowMs;
+  const until = now + FUTURE_SLACK_MS;
+  const candidates = prepared<{ since: number; until: number; now: number; decay: number }, [number, number, number]>(
+    db,
+    `SELECT id, articles, latest_at FROM stories WHERE latest_at >= @since AND latest_at <= @until
+     ORDER BY (CASE WHEN articles >= 2 THEN articles ELSE ${SINGLE_SOURCE_BREADTH} END) * exp(-(@now - min(latest_at, @now)) / @decay) DESC, id`,
+  )
+    .raw()
+    .iterate({ since, until, now, decay: windowMs / 3 });
+  const membersOf = prepared<[number, number, number], [number, number, number]>(
+    db,
+    `SELECT id, feed_id, published_at FROM articles INDEXED BY articles_by_story
+     WHERE story_id = ? AND published_at >= ? AND published_at <= ?`,
+  ).raw();
+  const scored: ScoredStory[] = [];
+  const best: number[] = [];
+  let seen = 0;
+  for (const [storyId, articles, latestAt] of candidates) {
+    seen++;
+    if (best.length === limit && scoreBound(articles, latestAt, now, windowMs) < (best[limit - 1] as number)) break;
+    const members = membersOf.all(storyId, since, until).map(
+      ([articleId, feedId, publishedAt]): StoryMember => ({
+        articleId,
+        storyId,
+        source: feeds.get(feedId)?.source ?? String(feedId),
+        publishedAt,
+        engaged: false,
+      }),
+    );
+    const [story] = scoreStories(members, now, windowMs);
+    if (!story) continue;
+    scored.push(story);
+    best.push(story.score);
+    best.sort((a, b) => b - a);
+    if (best.length > limit) best.pop();
+  }
+  if (seen === 0) return null;
+  const nth = best[limit - 1] ?? 0;
+  const contenders = scored.filter((story) => story.score * ENGAGEMENT >= nth).flatMap((story) => story.members);
+  return finishTrending(db, contenders, now, windowMs, limit, feeds);
+}
+
+/** Reads the contenders' reading state, scores them with it, and describes the first few. */
+function finishTrending(
+  db: Database,
+  contenders: StoryMember[],
+  now: number,
+  windowMs: number,
+  limit: number,
+  feeds: Map<number, FeedInfo>,
+): TrendingItem[] {
   const engaged = new Set(
     prepared<[string], number>(
       db,

@@ -64,10 +64,35 @@ export function updateStories(db: Database, now = Date.now()): StoriesUpdate {
         remember.run(doc.id, doc.publishedAt, encodeFingerprint(doc.fingerprint));
         rememberFingerprint(db, doc.id, doc.fingerprint);
       }
+      refreshStorySummaries(db, [...known, ...incoming], stories, now);
       db.prepare('DELETE FROM article_fingerprints WHERE published_at < ?').run(since);
       forgetFingerprintsExcept(db, new Set([...known, ...incoming].map((doc) => doc.id)));
       return incoming.length;
     })
     .immediate();
   return { clustered, durationMs: performance.now() - started };
+}
+
+/** Story summaries are kept as long as the longest trending window can look back. */
+const SUMMARY_KEEP_MS = 15 * 24 * 60 * 60 * 1000;
+
+/** Re-counts every story that gained or lost articles in this run (see the `stories` table). */
+function refreshStorySummaries(db: Database, docs: readonly StoryDoc[], stories: Map<number, number>, now: number): void {
+  const touched = new Set<number>();
+  for (const doc of docs) {
+    const story = stories.get(doc.id);
+    if (story === undefined) continue;
+    touched.add(story);
+    if (doc.storyId !== null) touched.add(doc.storyId);
+  }
+  const count = db.prepare(`
+    INSERT INTO stories (id, latest_at, articles)
+    SELECT story_id, max(published_at), count(*) FROM articles WHERE story_id = ? GROUP BY story_id
+    ON CONFLICT(id) DO UPDATE SET latest_at = excluded.latest_at, articles = excluded.articles`);
+  const forget = db.prepare('DELETE FROM stories WHERE id = ? AND NOT EXISTS (SELECT 1 FROM articles WHERE story_id = ?)');
+  for (const id of touched) {
+    count.run(id);
+    forget.run(id, id);
+  }
+  db.prepare('DELETE FROM stories WHERE latest_at < ?').run(now - SUMMARY_KEEP_MS);
 }
