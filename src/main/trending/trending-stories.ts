@@ -175,13 +175,7 @@ function describeStory(db: Database, story: ScoredStory, feeds: Map<number, Feed
   ).all(JSON.stringify(ids));
   // The most representative article: the one nearest the story's centre (ties: the
   // earliest). Of two, neither speaks for the other more: the earliest.
-  const prints =
-    articles.length > 2
-      ? fingerprintsOf(
-          db,
-          articles.map((a) => a.id),
-        )
-      : new Map<number, Fingerprint>();
+  const prints = articles.length > 2 ? fingerprintsOf(db, articles) : new Map<number, Fingerprint>();
   const centre: Fingerprint = { weights: new Map(), entities: new Set() };
   for (const fp of prints.values()) for (const [term, w] of fp.weights) centre.weights.set(term, (centre.weights.get(term) ?? 0) + w);
   let best = articles.at(-1);

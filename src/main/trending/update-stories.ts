@@ -41,10 +41,7 @@ export function updateStories(db: Database, now = Date.now()): StoriesUpdate {
           FROM article_fingerprints fp JOIN articles a ON a.id = fp.article_id
           WHERE fp.published_at >= ?`)
         .all(since);
-      const prints = fingerprintsOf(
-        db,
-        window.map((row) => row.id),
-      );
+      const prints = fingerprintsOf(db, window);
       const known = window.flatMap((row): StoryDoc[] => {
         const fp = prints.get(row.id);
         return fp ? [{ id: row.id, publishedAt: row.publishedAt, fingerprint: fp, storyId: row.storyId }] : [];
@@ -62,7 +59,7 @@ export function updateStories(db: Database, now = Date.now()): StoriesUpdate {
       for (const doc of incoming) {
         assign.run(stories.get(doc.id) ?? doc.id, doc.id);
         remember.run(doc.id, doc.publishedAt, encodeFingerprint(doc.fingerprint));
-        rememberFingerprint(db, doc.id, doc.fingerprint);
+        rememberFingerprint(db, doc.id, doc.publishedAt, doc.fingerprint);
       }
       refreshStorySummaries(db, [...known, ...incoming], stories, now);
       db.prepare('DELETE FROM article_fingerprints WHERE published_at < ?').run(since);
