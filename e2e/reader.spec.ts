@@ -77,6 +77,20 @@ test('mark all as read, then undo; unread counts follow', async ({ page }) => {
   await expect(nav.getByRole('button', { name: /^Tech/ })).toContainText('3');
 });
 
+test('opening a story counts it read in its section; m counts it unread again', async ({ page }) => {
+  const nav = page.getByRole('navigation', { name: 'Sections' });
+  const tech = nav.getByRole('button', { name: /^Tech/ });
+  await tech.click();
+  await expect(tech).toContainText('3');
+  await page.getByRole('grid').getByRole('row').first().click();
+  await expect(tech).toContainText('2');
+  await page.keyboard.press('m');
+  await expect(tech).toContainText('3');
+  // A fresh look at the library agrees with the counts kept on screen.
+  await page.reload();
+  await expect(nav.getByRole('button', { name: /^Tech/ })).toContainText('3');
+});
+
 test('settings: the reading size and width apply to the reader and are kept', async ({ page }) => {
   await page.getByRole('grid').getByRole('row').first().click();
   await page.getByRole('button', { name: 'Settings' }).click();
