@@ -134,6 +134,31 @@ describe('story clustering on the labelled corpus', () => {
     expect(shortcut.map((s) => s.score)).toEqual(full.slice(0, 8).map((s) => Math.round(s.score * 10_000) / 10_000));
   });
 
+  it('folds a publisher re-posting its own story into it, counting that publisher once', () => {
+    const db = openDatabase(tempDir());
+    const events = storeCorpus(
+      db,
+      [
+        ...[...storyCorpus(), ...heldOutCorpus()].filter((a) => a.event === 'tesla-recall' || a.event === 'florida-hurricane'),
+        {
+          event: 'florida-hurricane',
+          source: 'Weather Now',
+          title: 'UPDATED: Hurricane Milton makes landfall near Tampa as Category 3',
+          lead: 'Hurricane Milton came ashore south of Tampa Bay late Wednesday with winds of 120 mph; more than two million Florida homes are without power.',
+          hoursAgo: 0.5,
+        },
+      ],
+      NOW,
+    );
+    updateStories(db, NOW);
+    const stories = storiesOf(db);
+    const hurricane = [...events].filter(([, event]) => event === 'florida-hurricane').map(([id]) => stories.get(id));
+    expect(new Set(hurricane).size).toBe(1);
+    const [top] = trendingStories(db, { now: NOW, limit: 1 });
+    expect(top?.articles).toHaveLength(6);
+    expect(top?.sources).toBe(5);
+  });
+
   it('keeps each story to its section when asked for one section', () => {
     const db = openDatabase(tempDir());
     const corpus = storyCorpus();
