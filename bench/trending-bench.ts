@@ -94,12 +94,19 @@ export async function trendingBench(): Promise<void> {
     });
     line('sidebar query again, library unchanged', `${ms(percentile(repeat, 50))} p50`, `p95 ${ms(percentile(repeat, 95))}`);
     const sections = db.prepare('SELECT id FROM sections').pluck().all() as number[];
-    const perSection = sections.map((sectionId) => {
-      const t = performance.now();
-      trendingStories(db, { now: queryAt, sectionId, limit: 8 });
-      return performance.now() - t;
-    });
-    line('sidebar query (top 8, one section)', `${ms(percentile(perSection, 50))} p50`, `p95 ${ms(percentile(perSection, 95))}`);
+    // Ten rounds over every section: what the sidebar asks while a section is open.
+    const perSection = Array.from({ length: 10 }, () => sections)
+      .flat()
+      .map((sectionId) => {
+        const t = performance.now();
+        trendingStories(db, { now: queryAt, sectionId, limit: 8 });
+        return performance.now() - t;
+      });
+    line(
+      'sidebar query (top 8, one section)',
+      `${ms(percentile(perSection, 50))} p50`,
+      `p95 ${ms(percentile(perSection, 95))} — goal < 10 ms: ${verdict(percentile(perSection, 95) < 10)}`,
+    );
     const [top] = trendingStories(db, { now: queryAt, limit: 1 });
     line('top story', `${top?.sources ?? 0} sources`, top?.headline ?? '');
     db.close();

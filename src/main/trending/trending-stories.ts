@@ -50,17 +50,25 @@ function computeTrending(db: Database, query: TrendingQuery, now: number): Trend
     const global = globalTrending(db, now, windowMs, limit, feeds);
     if (global) return global;
   }
-  // Index-only: time, publisher and story of every article in the window (of the section).
+  // Index-only: time, publisher and story of every article in the window — of the
+  // section's feeds only, through the feed index, when a section is asked for.
   const window = { since: now - windowMs, until: now + FUTURE_SLACK_MS };
-  const inSection = query.sectionId === undefined ? '' : 'AND a.feed_id IN (SELECT id FROM feeds WHERE section_id = @sectionId)';
-  const rows = prepared<typeof window & { sectionId?: number }, [number, number, number, number]>(
-    db,
-    `SELECT a.id, coalesce(a.story_id, a.id), a.feed_id, a.published_at
-     FROM articles a INDEXED BY articles_recent
-     WHERE a.published_at >= @since AND a.published_at <= @until ${inSection}`,
-  )
-    .raw()
-    .all({ ...window, ...(query.sectionId === undefined ? {} : { sectionId: query.sectionId }) });
+  const rows =
+    query.sectionId === undefined
+      ? prepared<typeof window, [number, number, number, number]>(
+          db,
+          `SELECT a.id, coalesce(a.story_id, a.id), a.feed_id, a.published_at FROM articles a INDEXED BY articles_recent
+           WHERE a.published_at >= @since AND a.published_at <= @until`,
+        )
+          .raw()
+          .all(window)
+      : prepared<typeof window & { sectionId: number }, [number, number, number, number]>(
+          db,
+          `SELECT a.id, coalesce(a.story_id, a.id), a.feed_id, a.published_at FROM articles a INDEXED BY articles_by_feed_time
+           WHERE a.feed_id IN (SELECT id FROM feeds WHERE section_id = @sectionId) AND a.published_at >= @since AND a.published_at <= @until`,
+        )
+          .raw()
+          .all({ ...window, sectionId: query.sectionId });
   if (query.sectionId !== undefined && rows.length > 0) {
     // A section's stories count all their sources, in whatever section those file them.
     const elsewhere = prepared<typeof window & { sectionId: number; stories: string }, [number, number, number, number]>(

@@ -18,6 +18,10 @@ export const stories: Migration = {
     -- this one index, so none of it reads the rows themselves (their bodies are large),
     -- and a new article costs one more index entry, not three.
     CREATE INDEX articles_recent ON articles(published_at, feed_id, story_id, captured_at);
+    -- A feed's articles by time now carry their story too: trending in one section reads
+    -- its feeds' recent articles from this index alone.
+    DROP INDEX articles_by_feed_time;
+    CREATE INDEX articles_by_feed_time ON articles(feed_id, published_at, id, story_id);
 
     CREATE TABLE article_fingerprints (
       article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
