@@ -8,6 +8,12 @@ import { ApiError, type CallResult, type NewsApi, type NewsMethod } from './api.
  */
 const id = z.number().int().positive();
 const limit = z.number().int().min(1).max(500);
+/** How far back trending looks, in hours: up to two weeks. */
+const windowHours = z
+  .number()
+  .int()
+  .min(1)
+  .max(24 * 14);
 const url = z
   .string()
   .trim()
@@ -30,12 +36,6 @@ const argSchemas = {
       after: z.string().max(64).optional(),
       limit: limit.optional(),
       foldStories: z.boolean().optional(),
-      trendingWindowHours: z
-        .number()
-        .int()
-        .min(1)
-        .max(24 * 14)
-        .optional(),
     }),
   ]),
   getArticle: z.tuple([id]),
@@ -89,12 +89,7 @@ const argSchemas = {
       keepPerFeed: z.number().int().min(0).max(10_000).optional(),
       imageCacheMB: z.number().int().min(50).max(100_000).optional(),
       foldStories: z.boolean().optional(),
-      trendingWindowHours: z
-        .number()
-        .int()
-        .min(1)
-        .max(24 * 14)
-        .optional(),
+      trendingWindowHours: windowHours.optional(),
     }),
   ]),
   setFeedFullText: z.tuple([id, z.enum(['auto', 'always', 'never'])]),
