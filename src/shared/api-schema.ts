@@ -54,12 +54,7 @@ const argSchemas = {
   getTrending: z.tuple([
     z.strictObject({
       sectionId: id.optional(),
-      windowHours: z
-        .number()
-        .int()
-        .min(1)
-        .max(24 * 14)
-        .optional(),
+      windowHours: windowHours.optional(),
       limit: limit.optional(),
     }),
   ]),
