@@ -8,11 +8,11 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { NewsService } from '../src/main/library/news-service.ts';
 import { extractArticle } from '../src/main/offline/extract-article.ts';
-import { REPO_ROOT, RESOURCES_DIR } from '../src/main/repo-paths.ts';
+import { RESOURCES_DIR } from '../src/main/repo-paths.ts';
 import { summaryOnlyNewsSite } from '../src/test-support/news-site.ts';
+import { bundledWorkerUrls } from './bundled-workers.ts';
 import { line, mb, ms, percentile, s, verdict } from './report.ts';
 
 const STORIES = 200;
@@ -32,10 +32,7 @@ export async function captureBench(): Promise<void> {
     server.on('exit', (code) => reject(new Error(`site server exited with ${code}`)));
   });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-capture-'));
-  const built = path.join(REPO_ROOT, 'out', 'main');
-  const workerUrls = fs.existsSync(path.join(built, 'reader-worker.js'))
-    ? { sync: pathToFileURL(path.join(built, 'sync-worker.js')), reader: pathToFileURL(path.join(built, 'reader-worker.js')) }
-    : undefined;
+  const workerUrls = bundledWorkerUrls();
   const service = new NewsService({ dataDir, resourcesDir: RESOURCES_DIR, workerUrls, offlineCapture: false });
   try {
     await service.importOpml(

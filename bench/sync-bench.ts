@@ -7,14 +7,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { openDatabase } from '../src/main/db/connection.ts';
 import { parseFeed } from '../src/main/feeds/parse/index.ts';
 import { writePreparedArticles } from '../src/main/library/article-writer.ts';
 import { NewsService } from '../src/main/library/news-service.ts';
 import { prepareArticle } from '../src/main/library/prepared-article.ts';
 import { addFeed } from '../src/main/library/sections.ts';
-import { REPO_ROOT, RESOURCES_DIR } from '../src/main/repo-paths.ts';
+import { RESOURCES_DIR } from '../src/main/repo-paths.ts';
+import { bundledWorkerUrls } from './bundled-workers.ts';
 import { generateCorpus } from './corpus.ts';
 import { serveCorpus } from './loopback-corpus.ts';
 import { timeNewsboat } from './newsboat.ts';
@@ -24,12 +24,7 @@ export async function syncBench(feedCount: number): Promise<void> {
   console.log(`\n== Feed engine (${feedCount} feeds over loopback) ==`);
   const served = await serveCorpus(feedCount);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-sync-'));
-  // The sync and reader threads as the desktop app ships them: bundled JavaScript (running the
-  // TypeScript sources costs each thread ~17 MB for Node's type stripper).
-  const built = path.join(REPO_ROOT, 'out', 'main');
-  const workerUrls = fs.existsSync(path.join(built, 'reader-worker.js'))
-    ? { sync: pathToFileURL(path.join(built, 'sync-worker.js')), reader: pathToFileURL(path.join(built, 'reader-worker.js')) }
-    : undefined;
+  const workerUrls = bundledWorkerUrls();
   const service = new NewsService({ dataDir, resourcesDir: RESOURCES_DIR, workerUrls, offlineCapture: false });
   try {
     line('corpus', `${served.items} items`, `${mb(served.bytes)} in ${served.feeds} feeds`);
