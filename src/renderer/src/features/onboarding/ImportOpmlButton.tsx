@@ -1,14 +1,10 @@
-import { type ChangeEvent, useRef } from 'react';
 import { news } from '../../api/client.ts';
+import { OpenFileButton } from '../../lib/OpenFileButton.tsx';
 import { useLibrary } from '../../store/library-store.ts';
 
 /** Picks an OPML file and imports its subscriptions; problems are reported in words. */
 export function ImportOpmlButton() {
-  const input = useRef<HTMLInputElement>(null);
-  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.currentTarget.files?.[0];
-    event.currentTarget.value = '';
-    if (!file) return;
+  const onFile = async (file: File) => {
     const store = useLibrary.getState();
     const report = await store.run(async () => news.importOpml(await file.text()));
     if (!report) return;
@@ -22,18 +18,11 @@ export function ImportOpmlButton() {
     }
   };
   return (
-    <>
-      <button type="button" onClick={() => input.current?.click()}>
-        Import OPML
-      </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".opml,.xml,text/x-opml,text/xml,application/xml"
-        hidden
-        aria-label="OPML file"
-        onChange={(e) => void onFile(e)}
-      />
-    </>
+    <OpenFileButton
+      label="Import OPML"
+      inputLabel="OPML file"
+      accept=".opml,.xml,text/x-opml,text/xml,application/xml"
+      onFile={(file) => void onFile(file)}
+    />
   );
 }

@@ -1,7 +1,8 @@
-import { type ChangeEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { BookmarkFormat, StorageReport } from '../../../../shared/api.ts';
 import { formatBytes } from '../../../../shared/format-bytes.ts';
 import { news } from '../../api/client.ts';
+import { OpenFileButton } from '../../lib/OpenFileButton.tsx';
 import { saveTextFile } from '../../lib/save-file.ts';
 import { useLibrary } from '../../store/library-store.ts';
 
@@ -15,7 +16,6 @@ const EXPORTS: { format: BookmarkFormat; label: string; file: string; type: stri
 export function LibraryCare() {
   const [storage, setStorage] = useState<StorageReport | null>(null);
   const [message, setMessage] = useState('');
-  const importInput = useRef<HTMLInputElement>(null);
   const run = useLibrary((s) => s.run);
   const reload = useCallback(async () => setStorage((await run(() => news.getStorage())) ?? null), [run]);
   useEffect(() => void reload(), [reload]);
@@ -33,10 +33,7 @@ export function LibraryCare() {
     const text = await run(() => news.exportBookmarks(format));
     if (text !== undefined) saveTextFile(text, file, type);
   };
-  const importBookmarks = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.currentTarget.files?.[0];
-    event.currentTarget.value = '';
-    if (!file) return;
+  const importBookmarks = async (file: File) => {
     const result = await run(async () => news.importBookmarks(await file.text()));
     if (!result) return;
     setMessage(`Imported ${result.imported} bookmarks (${result.alreadyBookmarked} were already here).`);
@@ -75,16 +72,11 @@ export function LibraryCare() {
             {label}
           </button>
         ))}
-        <button type="button" onClick={() => importInput.current?.click()}>
-          Import bookmarks
-        </button>
-        <input
-          ref={importInput}
-          type="file"
+        <OpenFileButton
+          label="Import bookmarks"
+          inputLabel="Bookmarks file (JSON export)"
           accept=".json,application/json"
-          hidden
-          aria-label="Bookmarks file (JSON export)"
-          onChange={(e) => void importBookmarks(e)}
+          onFile={(file) => void importBookmarks(file)}
         />
       </div>
       <p className="dialog-message" role="status">
