@@ -98,17 +98,20 @@ export function scoreStories(
   return kept.sort((a, b) => b.score - a.score || b.latestPublished - a.latestPublished || a.storyId - b.storyId);
 }
 
-/** The n-th highest of the values, keeping only the n highest seen so far (n is small). */
+/** The n-th highest of the values. */
 function nthHighest(values: number[], n: number): number {
   const top: number[] = [];
-  for (const value of values) {
-    if (top.length === n && value <= (top[n - 1] as number)) continue;
-    let at = top.length;
-    while (at > 0 && (top[at - 1] as number) < value) at--;
-    top.splice(at, 0, value);
-    if (top.length > n) top.pop();
-  }
+  for (const value of values) keepHighest(top, value, n);
   return top[n - 1] ?? 0;
+}
+
+/** Keeps `top` as the n highest values seen so far, highest first (n is small). */
+export function keepHighest(top: number[], value: number, n: number): void {
+  if (top.length === n && value <= (top[n - 1] as number)) return;
+  let at = top.length;
+  while (at > 0 && (top[at - 1] as number) < value) at--;
+  top.splice(at, 0, value);
+  if (top.length > n) top.pop();
 }
 
 /**

@@ -3,7 +3,7 @@ import type { StoryArticle, TrendingItem, TrendingQuery } from '../../shared/api
 import { prepared } from '../db/prepared.ts';
 import { cosine, type Fingerprint } from './fingerprint.ts';
 import { fingerprintsOf } from './fingerprint-store.ts';
-import { ENGAGEMENT, type ScoredStory, SINGLE_SOURCE_BREADTH, type StoryMember, scoreBound, scoreStories } from './score.ts';
+import { ENGAGEMENT, keepHighest, type ScoredStory, SINGLE_SOURCE_BREADTH, type StoryMember, scoreBound, scoreStories } from './score.ts';
 
 const HOUR = 60 * 60 * 1000;
 export const DEFAULT_WINDOW_HOURS = 72;
@@ -55,14 +55,14 @@ function computeTrending(db: Database, query: TrendingQuery, now: number): Trend
   const window = { since: now - windowMs, until: now + FUTURE_SLACK_MS };
   const rows =
     query.sectionId === undefined
-      ? prepared<typeof window, [number, number, number, number]>(
+      ? prepared<typeof window, ArticleRow>(
           db,
           `SELECT a.id, coalesce(a.story_id, a.id), a.feed_id, a.published_at FROM articles a INDEXED BY articles_recent
            WHERE a.published_at >= @since AND a.published_at <= @until`,
         )
           .raw()
           .all(window)
-      : prepared<typeof window & { sectionId: number }, [number, number, number, number]>(
+      : prepared<typeof window & { sectionId: number }, ArticleRow>(
           db,
           `SELECT a.id, coalesce(a.story_id, a.id), a.feed_id, a.published_at FROM articles a INDEXED BY articles_by_feed_time
            WHERE a.feed_id IN (SELECT id FROM feeds WHERE section_id = @sectionId) AND a.published_at >= @since AND a.published_at <= @until`,
@@ -71,7 +71,7 @@ function computeTrending(db: Database, query: TrendingQuery, now: number): Trend
           .all({ ...window, sectionId: query.sectionId });
   if (query.sectionId !== undefined && rows.length > 0) {
     // A section's stories count all their sources, in whatever section those file them.
-    const elsewhere = prepared<typeof window & { sectionId: number; stories: string }, [number, number, number, number]>(
+    const elsewhere = prepared<typeof window & { sectionId: number; stories: string }, ArticleRow>(
       db,
       `SELECT a.id, a.story_id, a.feed_id, a.published_at FROM articles a
        WHERE a.story_id IN (SELECT value FROM json_each(@stories)) AND a.published_at >= @since AND a.published_at <= @until
@@ -81,15 +81,7 @@ function computeTrending(db: Database, query: TrendingQuery, now: number): Trend
       .all({ ...window, sectionId: query.sectionId, stories: JSON.stringify([...new Set(rows.map((row) => row[1]))]) });
     rows.push(...elsewhere);
   }
-  const members = rows.map(
-    ([articleId, storyId, feedId, publishedAt]): StoryMember => ({
-      articleId,
-      storyId,
-      source: feeds.get(feedId)?.source ?? String(feedId),
-      publishedAt,
-      engaged: false,
-    }),
-  );
+  const members = rows.map((row) => toMember(row, feeds));
   // The reader's own reading can still lift these stories into the first places; only
   // their articles' state is read, then they are scored with it.
   const contenders = scoreStories(members, now, windowMs, { contendersFor: limit }).flatMap((story) => story.members);
@@ -113,9 +105,9 @@ function globalTrending(db: Database, now: number, windowMs: number, limit: numb
   )
     .raw()
     .iterate({ since, until, now, decay: windowMs / 3 });
-  const membersOf = prepared<[number, number, number], [number, number, number]>(
+  const membersOf = prepared<[number, number, number], ArticleRow>(
     db,
-    `SELECT id, feed_id, published_at FROM articles INDEXED BY articles_by_story
+    `SELECT id, story_id, feed_id, published_at FROM articles INDEXED BY articles_by_story
      WHERE story_id = ? AND published_at >= ? AND published_at <= ?`,
   ).raw();
   const scored: ScoredStory[] = [];
@@ -124,26 +116,23 @@ function globalTrending(db: Database, now: number, windowMs: number, limit: numb
   for (const [storyId, articles, latestAt] of candidates) {
     seen++;
     if (best.length === limit && scoreBound(articles, latestAt, now, windowMs) < (best[limit - 1] as number)) break;
-    const members = membersOf.all(storyId, since, until).map(
-      ([articleId, feedId, publishedAt]): StoryMember => ({
-        articleId,
-        storyId,
-        source: feeds.get(feedId)?.source ?? String(feedId),
-        publishedAt,
-        engaged: false,
-      }),
-    );
+    const members = membersOf.all(storyId, since, until).map((row) => toMember(row, feeds));
     const [story] = scoreStories(members, now, windowMs);
     if (!story) continue;
     scored.push(story);
-    best.push(story.score);
-    best.sort((a, b) => b - a);
-    if (best.length > limit) best.pop();
+    keepHighest(best, story.score, limit);
   }
   if (seen === 0) return null;
   const nth = best[limit - 1] ?? 0;
   const contenders = scored.filter((story) => story.score * ENGAGEMENT >= nth).flatMap((story) => story.members);
   return finishTrending(db, contenders, now, windowMs, limit, feeds);
+}
+
+/** An article of the window as the query reads it: id, story, feed, publication time. */
+type ArticleRow = [number, number, number, number];
+
+function toMember([articleId, storyId, feedId, publishedAt]: ArticleRow, feeds: Map<number, FeedInfo>): StoryMember {
+  return { articleId, storyId, source: feeds.get(feedId)?.source ?? String(feedId), publishedAt, engaged: false };
 }
 
 /** Reads the contenders' reading state, scores them with it, and describes the first few. */
@@ -232,14 +221,14 @@ function toStoryArticle(
 
 /** The other articles of an article's story, oldest first, for the reader's "Also covered by". */
 export function alsoCoveredBy(db: Database, articleId: number): StoryArticle[] {
-  const feeds = feedInfo(db);
-  return db
-    .prepare<[number, number], { id: number; feedId: number; title: string; url: string | null; publishedAt: number }>(`
-      SELECT a.id, a.feed_id AS feedId, a.title, a.url, a.published_at AS publishedAt FROM articles a
-      WHERE a.story_id = (SELECT story_id FROM articles WHERE id = ?) AND a.id <> ?
-      ORDER BY a.published_at, a.id LIMIT 20`)
+  return prepared<[number, number], { id: number; feedTitle: string; title: string; url: string | null; publishedAt: number }>(
+    db,
+    `SELECT a.id, f.title AS feedTitle, a.title, a.url, a.published_at AS publishedAt FROM articles a JOIN feeds f ON f.id = a.feed_id
+     WHERE a.story_id = (SELECT story_id FROM articles WHERE id = ?) AND a.id <> ?
+     ORDER BY a.published_at, a.id LIMIT 20`,
+  )
     .all(articleId, articleId)
-    .map((a) => toStoryArticle(a, feeds));
+    .map((a) => ({ ...a, publishedAt: new Date(a.publishedAt).toISOString() }));
 }
 
 /** Each feed's title, section and source: its publisher's host, so one publisher's feeds are one source. */
