@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { htmlToWords } from '../feeds/parse/text.ts';
+import { resolveUrl } from '../feeds/parse/urls.ts';
 
 export interface ExtractedArticle {
   /** The readable content, URLs absolute; still hostile HTML: the reader sanitizes it. */
@@ -61,7 +62,7 @@ function absoluteUrls(html: string, pageUrl: string): string {
     for (const element of document.querySelectorAll(tag)) {
       for (const name of attributes) {
         const value = element.getAttribute(name);
-        if (value) element.setAttribute(name, resolve(value, pageUrl));
+        if (value) element.setAttribute(name, resolveUrl(value, pageUrl) ?? value);
       }
       for (const name of ['srcset', 'data-srcset']) {
         const value = element.getAttribute(name);
@@ -72,21 +73,16 @@ function absoluteUrls(html: string, pageUrl: string): string {
   return document.body.innerHTML;
 }
 
-function resolve(url: string, base: string): string {
-  if (/^(data|mailto|tel):/i.test(url.trim())) return url;
-  try {
-    return new URL(url.trim(), base).href;
-  } catch {
-    return url;
-  }
-}
-
+/**
+ * A srcset's addresses resolved against the page. Candidates are split at a comma
+ * followed by white space: CDN addresses often carry commas of their own (w_400,h_300).
+ */
 function resolveSrcset(srcset: string, base: string): string {
   return srcset
     .split(/,\s+/)
     .map((candidate) => {
       const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
-      return [resolve(url, base), ...descriptor].join(' ');
+      return [resolveUrl(url, base) ?? url, ...descriptor].join(' ');
     })
     .join(', ');
 }

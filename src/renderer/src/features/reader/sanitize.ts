@@ -1,5 +1,5 @@
 import DOMPurify from 'dompurify';
-import { IMAGE_CACHE_PATH, imageSources } from '../../../../shared/image-sources.ts';
+import { absoluteHttpUrl, IMAGE_CACHE_PATH, imageSources } from '../../../../shared/image-sources.ts';
 
 /**
  * Article HTML is hostile until proven otherwise: an allowlist keeps text, structure,
@@ -34,7 +34,7 @@ purifier.addHook('beforeSanitizeAttributes', (node) => {
   if (node.tagName === 'IMG') {
     const local = cachedCopy(node);
     const sources = imageSources((name) => node.getAttribute(name), current.baseUrl);
-    const src = local ?? sources.find((url) => url === absolute(node.getAttribute('src'))) ?? sources[0];
+    const src = local ?? sources.find((url) => url === absoluteHttpUrl(node.getAttribute('src') ?? '', current.baseUrl)) ?? sources[0];
     if (src) node.setAttribute('src', src);
     for (const name of ['srcset', 'data-srcset', 'data-src', 'data-lazy-src', 'data-original']) {
       if (local || name !== 'srcset') node.removeAttribute(name);
@@ -63,15 +63,6 @@ purifier.addHook('afterSanitizeAttributes', (node) => {
     node.setAttribute('referrerpolicy', 'no-referrer');
   }
 });
-
-function absolute(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url, current.baseUrl ?? undefined).href;
-  } catch {
-    return null;
-  }
-}
 
 export function sanitizeArticleHtml(html: string, images: ArticleImages = { baseUrl: null, offlineImages: {} }): string {
   current = images;
