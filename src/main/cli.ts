@@ -166,6 +166,7 @@ async function runLibraryCommand(service: NewsService): Promise<number> {
         console.log(
           `Saved for offline reading: ${c.extracted} full texts (${c.failed} pages could not be read), ${c.images} pictures (${formatBytes(c.imageBytes)}).`,
         );
+        if (c.unstored > 0) console.log(`  ${c.unstored} could not be stored (${c.storageError}); the next sync tries them again.`);
       }
       return exitCode;
     }

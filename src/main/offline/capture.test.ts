@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { type Handler, httpFixture } from '../../test-support/http-fixture.ts';
 import { summaryOnlyNewsSite } from '../../test-support/news-site.ts';
+import { pngImage } from '../../test-support/png.ts';
 import { tempDir } from '../../test-support/temp-dir.ts';
 import { openDatabase } from '../db/connection.ts';
 import { searchArticles } from '../library/search.ts';
@@ -10,7 +11,7 @@ import { addFeed } from '../library/sections.ts';
 import { writeSettings } from '../library/settings.ts';
 import { syncAll } from '../sync/sync-all.ts';
 import { captureArticles } from './capture.ts';
-import { cachedImage, imageUsage, offlineImages } from './image-cache.ts';
+import { cachedImage, imageUsage, offlineImages, storeImage } from './image-cache.ts';
 import { readPage } from './read-page.ts';
 
 async function siteLibrary(stories: number, mode: 'auto' | 'always' | 'never' = 'auto', extraRoutes: Record<string, Handler> = {}) {
@@ -134,5 +135,76 @@ describe('offline capture against a real loopback site', () => {
     expect(imageUsage(db).bytes).toBeLessThanOrEqual(full.bytes / 3);
     expect(Object.keys(offlineImages(db, bookmarked))).toHaveLength(2);
     expect(fs.readdirSync(`${dataDir}/images`, { recursive: true }).filter((f) => String(f).length > 3)).toHaveLength(imageUsage(db).count);
+  });
+});
+
+describe('pictures that are shared or cannot be stored', () => {
+  /** A feed whose articles all show one picture, served slowly so that downloads would overlap. */
+  async function sharedPictureLibrary(articles: number) {
+    const picture = pngImage(32, 32, 7);
+    const items = Array.from(
+      { length: articles },
+      (_, i) =>
+        `<item><title>Shared picture ${i}</title><guid>shared-${i}</guid><link>/story/${i}</link><pubDate>${new Date(Date.now() - i * 60_000).toUTCString()}</pubDate><description>&lt;p&gt;Story ${i}&lt;/p&gt;&lt;img src="/shared.png"&gt;</description></item>`,
+    );
+    const server = await httpFixture({
+      '/feed.xml': (_req, res) =>
+        res
+          .writeHead(200, { 'content-type': 'application/rss+xml' })
+          .end(`<rss version="2.0"><channel><title>Shared</title><link>/</link>${items.join('')}</channel></rss>`),
+      '/shared.png': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'image/png' });
+        res.write(picture.subarray(0, 10));
+        setTimeout(() => res.end(picture.subarray(10)), 150);
+      },
+    });
+    const dataDir = tempDir();
+    const db = openDatabase(dataDir);
+    const feedId = addFeed(db, { url: server.url('/feed.xml'), title: '', siteUrl: null, sectionId: null }).id;
+    db.prepare("UPDATE feeds SET full_text = 'never' WHERE id = ?").run(feedId);
+    await syncAll(db, () => undefined, { force: true });
+    return { server, dataDir, db, picture };
+  }
+
+  it('downloads a picture many articles show once, and every article shows the cached copy', async () => {
+    const { server, dataDir, db, picture } = await sharedPictureLibrary(12);
+    const summary = await captureArticles(db, { dataDir, readPage });
+    expect(summary).toMatchObject({ articles: 12, images: 1, unstored: 0 });
+    expect(server.requests.filter((r) => r.path === '/shared.png')).toHaveLength(1);
+    const ids = db.prepare('SELECT id FROM articles').pluck().all() as number[];
+    for (const id of ids) expect(Object.keys(offlineImages(db, id))).toEqual([server.url('/shared.png')]);
+    const key =
+      offlineImages(db, ids[0] ?? 0)
+        [server.url('/shared.png')]?.split('/')
+        .pop() ?? '';
+    expect(fs.readFileSync(cachedImage(db, dataDir, key)?.file ?? '').equals(picture)).toBe(true);
+    expect(fs.readdirSync(`${dataDir}/images`, { recursive: true }).filter((f) => String(f).endsWith('.partial'))).toEqual([]);
+  });
+
+  it('two stores of one picture at once both succeed (a bookmark capture beside the routine pass)', async () => {
+    const dataDir = tempDir();
+    const db = openDatabase(dataDir);
+    const bytes = pngImage(16, 16, 3);
+    const url = 'https://pictures.example/one.png';
+    await Promise.all(Array.from({ length: 8 }, () => storeImage(db, dataDir, { url, bytes, contentType: 'image/png' })));
+    expect(imageUsage(db)).toEqual({ count: 1, bytes: bytes.byteLength });
+    expect(fs.readdirSync(`${dataDir}/images`, { recursive: true }).filter((f) => String(f).endsWith('.partial'))).toEqual([]);
+  });
+
+  it('a picture that cannot be stored fails neither the pass nor the sync: it is counted, and kept on the next pass', async () => {
+    const { server, dataDir, db } = await sharedPictureLibrary(3);
+    // The pictures folder cannot be made (a file stands in its place): every store fails.
+    fs.writeFileSync(`${dataDir}/images`, 'not a folder');
+    const blocked = await captureArticles(db, { dataDir, readPage });
+    expect(blocked).toMatchObject({ articles: 3, images: 0, unstored: 1 });
+    expect(blocked.storageError).toBeTruthy();
+    expect(db.prepare('SELECT count(*) FROM articles WHERE captured_at IS NULL').pluck().get()).toBe(3);
+    expect(imageUsage(db).count).toBe(0);
+
+    fs.rmSync(`${dataDir}/images`);
+    const retried = await captureArticles(db, { dataDir, readPage });
+    expect(retried).toMatchObject({ articles: 3, images: 1, unstored: 0 });
+    expect(db.prepare('SELECT count(*) FROM articles WHERE captured_at IS NULL').pluck().get()).toBe(0);
+    expect(server.requests.filter((r) => r.path === '/shared.png')).toHaveLength(2);
   });
 });

@@ -34,6 +34,10 @@ export interface CaptureSummary {
   images: number;
   imageBytes: number;
   imageFailures: number;
+  /** Pictures (or pages) fetched but not stored (a full disk, say): nothing recorded, tried again next pass. */
+  unstored: number;
+  /** Why the last of those could not be stored, in words. */
+  storageError: string | null;
   evicted: number;
   /** Set when the network was unreachable: what was left waits for the next pass. */
   offline: boolean;
@@ -82,6 +86,8 @@ export async function captureArticles(db: Database, options: CaptureOptions): Pr
     images: 0,
     imageBytes: 0,
     imageFailures: 0,
+    unstored: 0,
+    storageError: null,
     evicted: 0,
     offline: false,
     durationMs: 0,
@@ -95,6 +101,7 @@ export async function captureArticles(db: Database, options: CaptureOptions): Pr
   let answered = false;
   let offlineStreak = 0;
   const unreachable: { id: number; message: string }[] = [];
+  const unreachableImages: { url: string; message: string }[] = [];
   const networkGone = () => !answered && offlineStreak >= OFFLINE_STREAK;
   const heard = (offline: boolean) => {
     if (offline) offlineStreak++;
@@ -105,6 +112,7 @@ export async function captureArticles(db: Database, options: CaptureOptions): Pr
   };
 
   const captureOne = async (article: Candidate) => {
+    let complete = true;
     const keep = forced || article.bookmarked === 1;
     const age = started - article.publishedAt;
     const feedText = htmlToWords(article.contentHtml);
@@ -147,31 +155,67 @@ export async function captureArticles(db: Database, options: CaptureOptions): Pr
       linkArticleImages(db, article.id, urls);
       for (const imageUrl of imagesToFetch(db, urls, keep)) {
         if (networkGone()) break;
-        const image = await limiter.run(imageUrl, () => fetchImage(imageUrl));
-        heard(image.kind === 'failed' && image.offline);
-        if (image.kind === 'ok') {
-          await storeImage(db, options.dataDir, { url: imageUrl, ...image }, now());
-          summary.images++;
-          summary.imageBytes += image.bytes.byteLength;
-        } else if (!image.offline) {
-          recordImageFailure(db, imageUrl, image.message, now());
-          summary.imageFailures++;
-        }
+        if ((await keepImage(imageUrl)) === 'unstored') complete = false;
       }
     }
-    write.done.run(status, error, now(), article.id);
+    // An article whose picture could not be stored stays due, so the next pass tries again.
+    write.done.run(status, error, complete ? now() : null, article.id);
     summary.articles++;
+  };
+
+  // One download per picture and pass, however many articles show it: the others wait for it.
+  const imageJobs = new Map<string, Promise<'stored' | 'failed' | 'unstored'>>();
+  const keepImage = (imageUrl: string) => {
+    let job = imageJobs.get(imageUrl);
+    if (!job) {
+      job = downloadImage(imageUrl);
+      imageJobs.set(imageUrl, job);
+    }
+    return job;
+  };
+  const downloadImage = async (imageUrl: string): Promise<'stored' | 'failed' | 'unstored'> => {
+    const image = await limiter.run(imageUrl, () => fetchImage(imageUrl));
+    heard(image.kind === 'failed' && image.offline);
+    if (image.kind === 'failed') {
+      if (image.offline) {
+        unreachableImages.push({ url: imageUrl, message: image.message });
+        return 'unstored';
+      }
+      recordImageFailure(db, imageUrl, image.message, now());
+      summary.imageFailures++;
+      return 'failed';
+    }
+    try {
+      await storeImage(db, options.dataDir, { url: imageUrl, ...image }, now());
+    } catch (failure) {
+      noteUnstored(failure);
+      return 'unstored';
+    }
+    summary.images++;
+    summary.imageBytes += image.bytes.byteLength;
+    return 'stored';
+  };
+  const noteUnstored = (failure: unknown) => {
+    summary.unstored++;
+    summary.storageError = describeStorageError(failure);
   };
 
   let next = 0;
   const worker = async () => {
-    while (next < candidates.length && !networkGone()) await captureOne(candidates[next++] as Candidate);
+    while (next < candidates.length && !networkGone()) {
+      // Whatever goes wrong storing one article (a full disk, a locked file) is counted
+      // and left for the next pass; it never ends the pass or the sync around it.
+      await captureOne(candidates[next++] as Candidate).catch(noteUnstored);
+    }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, candidates.length) }, worker));
 
   if (answered) {
     for (const { id, message } of unreachable) write.done.run('failed', message, now(), id);
     summary.failed += unreachable.length;
+    // Others answered, so those picture hosts are down, not the network: not asked again routinely.
+    for (const { url, message } of unreachableImages) recordImageFailure(db, url, message, now());
+    summary.imageFailures += unreachableImages.length;
   } else {
     summary.offline = unreachable.length > 0 || offlineStreak > 0;
   }
@@ -207,6 +251,14 @@ function routineCandidates(db: Database, now: number, limit: number): Candidate[
     .all({ limit });
   const seen = new Set(recent.map((c) => c.id));
   return [...recent, ...bookmarked.filter((c) => !seen.has(c.id))];
+}
+
+function describeStorageError(failure: unknown): string {
+  const code = (failure as { code?: string }).code ?? '';
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return 'the disk is full';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'SQLITE_READONLY')
+    return 'the data folder cannot be written to';
+  return failure instanceof Error ? failure.message : String(failure);
 }
 
 /**

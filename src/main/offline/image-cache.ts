@@ -33,9 +33,17 @@ export async function storeImage(
   const key = imageKey(image.url);
   const file = imageFile(dataDir, key);
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.partial`;
-  await fs.promises.writeFile(partial, image.bytes);
-  await fs.promises.rename(partial, file);
+  // A name no other writer uses, in this process or another: two downloads of one
+  // picture (two articles, or a bookmark's capture beside the routine pass) each write
+  // their own file and the second rename simply replaces the first with the same bytes.
+  const partial = `${file}.${process.pid}.${crypto.randomUUID()}.partial`;
+  try {
+    await fs.promises.writeFile(partial, image.bytes);
+    await fs.promises.rename(partial, file);
+  } catch (error) {
+    await fs.promises.rm(partial, { force: true });
+    throw error;
+  }
   db.prepare(`
     INSERT INTO images (url, key, content_type, bytes, stored_at, last_used_at, error) VALUES (?, ?, ?, ?, ?, ?, NULL)
     ON CONFLICT(url) DO UPDATE SET content_type = excluded.content_type, bytes = excluded.bytes, stored_at = excluded.stored_at, error = NULL`).run(
