@@ -1,23 +1,18 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS, missingBrowser } from './e2e/browser.ts';
 
 /**
- * End-to-end tests drive the real app: browser mode served by the same services, in
- * the system's Chromium (never a browser Playwright downloads). BROADSHEET_CHROMIUM
- * points at another Chromium build when /usr/bin/chromium is not the one to use.
+ * End-to-end tests drive the real app: browser mode served by the same services, in the
+ * system's Chromium (see e2e/browser.ts).
  */
-export const CHROMIUM = process.env.BROADSHEET_CHROMIUM ?? '/usr/bin/chromium';
-/** Flags for a headless Chromium on a closed network, run as root. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// `playwright test` run by hand stops here too, with the same words as `npm run test:e2e`.
+const missing = missingBrowser();
+if (missing) throw new Error(missing);
 
 export default defineConfig({
   testDir: './e2e',
+  // Specs only: e2e/*.test.ts are Vitest tests of the e2e tooling itself.
+  testMatch: '*.spec.ts',
   outputDir: './test-results',
   timeout: 30_000,
   fullyParallel: false,

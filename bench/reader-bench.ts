@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/browser.ts';
 import { NewsService } from '../src/main/library/news-service.ts';
 import { RENDERER_DIST_DIR, RESOURCES_DIR } from '../src/main/repo-paths.ts';
 import { startWebShell } from '../src/main/web/server.ts';
