@@ -8,6 +8,9 @@ import type { FeedJob, FeedReader, FeedReadResult } from './read-feed.ts';
 export type ReaderRequest = { id: number; job: FeedJob } | { id: number; page: PageJob };
 export type ReaderReply = { id: number; result?: FeedReadResult; packed?: PackedRead; page?: PageReadResult };
 
+/** What a job still out when the pool closes answers. */
+export const STOPPED = 'stopped: the app is closing';
+
 interface Pending {
   resolve: (reply: ReaderReply) => void;
   fail: (message: string) => void;
@@ -23,6 +26,7 @@ export class ReaderPool {
   private readonly slots: { worker: Worker; busy: number }[];
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private closed = false;
 
   constructor(workerUrl: URL, size = Math.max(1, Math.min(4, os.availableParallelism() - 1))) {
     this.slots = Array.from({ length: size }, () => {
@@ -61,12 +65,17 @@ export class ReaderPool {
         { page },
         {
           resolve: (reply) => resolve(reply.page as PageReadResult),
-          fail: (message) => resolve({ kind: 'failed', message, offline: false }),
+          // A page left unread because the app closed is not the page's fault: nothing is recorded.
+          fail: (message) => resolve({ kind: 'failed', message, offline: message === STOPPED, networkDown: message === STOPPED }),
         },
       ),
     );
 
   private post(request: { job: FeedJob } | { page: PageJob }, pending: Pending): void {
+    if (this.closed) {
+      pending.fail(STOPPED);
+      return;
+    }
     const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
     slot.busy++;
@@ -74,7 +83,16 @@ export class ReaderPool {
     slot.worker.postMessage({ id, ...request } satisfies ReaderRequest);
   }
 
+  /**
+   * Stops the reader threads (they hold no database, so terminating them is safe) and
+   * answers every job still out with a failure, so nothing waits for them forever.
+   */
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.all(this.slots.map(({ worker }) => worker.terminate()));
+    for (const [id, pending] of this.pending) {
+      pending.fail(STOPPED);
+      this.pending.delete(id);
+    }
   }
 }

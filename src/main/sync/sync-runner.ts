@@ -10,6 +10,9 @@ export const SOURCE_WORKER_URLS: WorkerUrls = {
   reader: new URL('./reader-worker.ts', import.meta.url),
 };
 
+/** How long closing waits for the sync thread to stop by itself (it needs well under a second). */
+const CLOSE_GRACE_MS = 30_000;
+
 export interface WorkerUrls {
   sync: URL;
   reader: URL;
@@ -21,6 +24,7 @@ export interface WorkerUrls {
  */
 export class SyncRunner {
   private worker: Worker | null = null;
+  private closed = false;
   private running: Promise<SyncSummary> | null = null;
   private queued: Promise<SyncSummary> | null = null;
   private queuedForce = false;
@@ -95,6 +99,8 @@ export class SyncRunner {
 
   /** Runs a job on the sync thread, keeping the process alive meanwhile (an idle sync thread must not). */
   private async hold<T>(job: (worker: Worker) => Promise<T>): Promise<T> {
+    // Once closed, no new thread is started (a late capture request would otherwise revive one).
+    if (this.closed && !this.worker) throw new Error('the library is closing');
     const worker = this.ensureWorker();
     if (this.jobs++ === 0) worker.ref();
     try {
@@ -120,14 +126,34 @@ export class SyncRunner {
     });
   }
 
-  async close(): Promise<void> {
+  /**
+   * Stops the sync thread by asking it to finish: it cuts a capture short, closes its
+   * database and ends on its own. Never `terminate()` first: a thread stopped inside a
+   * better-sqlite3 call (a statement, opening the file) takes the process down with it
+   * (SIGSEGV or a fatal N-API error) — the crash issue 10 found in the test suite.
+   */
+  async close(): Promise<{ exitCode: number }> {
+    this.closed = true;
+    // Let a running sync (and the one queued behind it) finish rather than cutting it off.
+    await this.queued?.catch(() => undefined);
+    await this.running?.catch(() => undefined);
     const worker = this.worker;
     this.worker = null;
-    if (!worker) return;
-    // Let a running sync finish its current transaction rather than cutting it off.
-    await this.running?.catch(() => undefined);
+    if (!worker) return { exitCode: 0 };
+    const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
+    worker.ref();
     worker.postMessage({ type: 'close' } satisfies SyncRequest);
+    let wedged: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<null>((resolve) => {
+      wedged = setTimeout(() => resolve(null), CLOSE_GRACE_MS);
+    });
+    const exitCode = await Promise.race([exited, gaveUp]);
+    clearTimeout(wedged);
+    if (exitCode !== null) return { exitCode };
+    // Only a thread that ignored the request this long is cut off.
+    console.error('broadsheet: the sync thread did not stop in time; stopping it');
     await worker.terminate();
+    return { exitCode: await exited };
   }
 
   private start(worker: Worker, force: boolean): Promise<SyncSummary> {

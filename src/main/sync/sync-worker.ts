@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/connection.ts';
+import { cancelPendingLookups } from '../net/system-lookup.ts';
 import { captureArticles } from '../offline/capture.ts';
 import { updateStories } from '../trending/update-stories.ts';
 import { ReaderPool } from './reader-pool.ts';
@@ -22,6 +23,8 @@ const pool = new ReaderPool(new URL(readerWorkerUrl));
 const post = (message: SyncWorkerMessage) => port.postMessage(message);
 const failed = (id: number) => (error: unknown) =>
   post({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
+/** Aborted when the app closes: a capture stops where it is, recording nothing it did not finish. */
+const stopping = new AbortController();
 /** Capture passes run one after another: two at once would fetch the same pages twice. */
 let captures: Promise<unknown> = Promise.resolve();
 
@@ -32,15 +35,23 @@ port.on('message', (request: SyncRequest) => {
     return;
   }
   if (request.type === 'close') {
-    void pool.close().then(() => {
-      db.close();
-      port.close();
-    });
+    // Stop by finishing, never by being terminated mid-statement: cut the capture short
+    // (its fetches are aborted and the reader threads answer "stopped"), wait for it to
+    // settle, close the database, then let this thread end on its own.
+    stopping.abort();
+    cancelPendingLookups();
+    void pool
+      .close()
+      .then(() => captures)
+      .finally(() => {
+        db.close();
+        port.close();
+      });
     return;
   }
   if (request.type === 'capture') {
     captures = captures.then(() =>
-      captureArticles(db, { dataDir, readPage: pool.readPage, articleIds: request.articleIds }).then(
+      captureArticles(db, { dataDir, readPage: pool.readPage, articleIds: request.articleIds, signal: stopping.signal }).then(
         (summary) => post({ type: 'captured', id: request.id, summary }),
         failed(request.id),
       ),

@@ -82,6 +82,7 @@ export const useLibrary = create<LibraryState>((set, get) => ({
   error: null,
 
   async refresh() {
+    const generation = ++refreshes;
     await get().run(async () => {
       const [status, sections, feeds, settings, trending] = await Promise.all([
         news.getStatus(),
@@ -90,6 +91,9 @@ export const useLibrary = create<LibraryState>((set, get) => ({
         news.getSettings(),
         news.getTrending(trendingQuery()),
       ]);
+      // Refreshes overlap (a change, and the event it sent): an older answer, read
+      // before the change, must not replace a newer one.
+      if (generation !== refreshes) return;
       set({ articleCount: status.articles, sections, feeds, settings, trending, loaded: true });
       await reloadRows(get().selection);
       // The open article may have changed underneath (its full text or pictures were just saved).
@@ -218,16 +222,21 @@ async function reloadTrending(): Promise<void> {
   useLibrary.setState({ trending: await news.getTrending(trendingQuery()) });
 }
 
+/** How many refreshes and row reloads have started: only the latest may set what it read. */
+let refreshes = 0;
+let rowReloads = 0;
+
 async function reloadRows(selection: Selection): Promise<void> {
+  const generation = ++rowReloads;
   const { searchText, bookmarkedOnly, order, settings } = useLibrary.getState();
   if (searchText.trim()) {
     const rows = await news.search({ text: searchText, sectionId: selection.sectionId, bookmarkedOnly, limit: PAGE_SIZE });
-    // Results of an older keystroke must not replace newer ones.
-    if (useLibrary.getState().searchText === searchText) useLibrary.setState({ rows, nextCursor: null });
+    // Results of an older keystroke (or reload) must not replace newer ones.
+    if (generation === rowReloads) useLibrary.setState({ rows, nextCursor: null });
     return;
   }
   const page = await news.listArticles({ ...selection, order, limit: PAGE_SIZE, foldStories: settings.foldStories });
-  useLibrary.setState({ rows: page.rows, nextCursor: page.nextCursor });
+  if (generation === rowReloads) useLibrary.setState({ rows: page.rows, nextCursor: page.nextCursor });
 }
 
 /** The article as shown: its row in the list, or the one open in the reader. */
