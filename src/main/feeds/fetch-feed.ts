@@ -1,4 +1,5 @@
 import { formatBytes } from '../../shared/format-bytes.ts';
+import { type HttpResponse, httpFetch } from '../net/http-client.ts';
 
 /**
  * One polite HTTP fetch of a feed: conditional GET with the validators exactly as the
@@ -18,6 +19,8 @@ export interface FetchRequest {
   accept?: string;
   /** What is fetched, for the words of an error ("the page was not found"). */
   subject?: 'feed' | 'page' | 'image';
+  /** Cancels the fetch (the app is closing): it fails as `offline`, so nothing is recorded against the server. */
+  signal?: AbortSignal;
 }
 
 export type FetchOutcome =
@@ -40,19 +43,25 @@ export class FetchError extends Error {
   readonly retryAfterSeconds: number | null;
   readonly gone: boolean;
   readonly offline: boolean;
-  constructor(message: string, opts: { status?: number; retryAfterSeconds?: number | null; gone?: boolean; offline?: boolean } = {}) {
+  /** Not this server but our own network: no name server answers, no route. Never recorded against a server. */
+  readonly networkDown: boolean;
+  constructor(
+    message: string,
+    opts: { status?: number; retryAfterSeconds?: number | null; gone?: boolean; offline?: boolean; networkDown?: boolean } = {},
+  ) {
     super(message);
     this.name = 'FetchError';
     this.status = opts.status ?? null;
     this.retryAfterSeconds = opts.retryAfterSeconds ?? null;
     this.gone = opts.gone ?? false;
-    this.offline = opts.offline ?? false;
+    this.networkDown = opts.networkDown ?? false;
+    this.offline = (opts.offline ?? false) || this.networkDown;
   }
 }
 
 export async function fetchFeed(request: FetchRequest): Promise<FetchOutcome> {
   const timeoutMs = request.timeoutMs ?? 30_000;
-  const signal = AbortSignal.timeout(timeoutMs);
+  const signal = request.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), request.signal]) : AbortSignal.timeout(timeoutMs);
   let url = request.url;
   let permanent = true;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
@@ -65,11 +74,11 @@ export async function fetchFeed(request: FetchRequest): Promise<FetchOutcome> {
     };
     if (request.etag) headers['if-none-match'] = request.etag;
     if (request.lastModified) headers['if-modified-since'] = request.lastModified;
-    let response: Response;
+    let response: HttpResponse;
     try {
-      response = await fetch(url, { headers, redirect: 'manual', signal });
+      response = await httpFetch(url, { headers, redirect: 'manual', signal });
     } catch (error) {
-      throw describeNetworkError(error, url, timeoutMs);
+      throw request.signal?.aborted ? stopped() : describeNetworkError(error, url, timeoutMs);
     }
     const permanentUrl = hop > 0 && permanent ? url : null;
     if (response.status >= 300 && response.status < 400 && response.status !== 304) {
@@ -88,7 +97,9 @@ export async function fetchFeed(request: FetchRequest): Promise<FetchOutcome> {
       await response.body?.cancel();
       throw statusError(response, request.subject ?? 'feed');
     }
-    const bytes = await readCapped(response, request.maxBytes ?? MAX_FEED_BYTES, timeoutMs);
+    const bytes = await readCapped(response, request.maxBytes ?? MAX_FEED_BYTES, timeoutMs).catch((error) => {
+      throw request.signal?.aborted ? stopped() : error;
+    });
     return {
       kind: 'ok',
       finalUrl: url,
@@ -103,7 +114,7 @@ export async function fetchFeed(request: FetchRequest): Promise<FetchOutcome> {
   throw new FetchError(`too many redirects (more than ${MAX_REDIRECTS}), the last to ${url}`);
 }
 
-async function readCapped(response: Response, maxBytes: number, timeoutMs: number): Promise<Uint8Array> {
+async function readCapped(response: HttpResponse, maxBytes: number, timeoutMs: number): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel();
@@ -131,7 +142,11 @@ async function readCapped(response: Response, maxBytes: number, timeoutMs: numbe
   return Buffer.concat(chunks);
 }
 
-function statusError(response: Response, subject: string): FetchError {
+function stopped(): FetchError {
+  return new FetchError('stopped: the app is closing', { networkDown: true });
+}
+
+function statusError(response: HttpResponse, subject: string): FetchError {
   const status = response.status;
   const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
   if (status === 410) {
@@ -153,11 +168,14 @@ function describeNetworkError(error: unknown, url: string, timeoutMs: number): F
   const code = err.cause?.code ?? '';
   if (err.cause?.message === 'bad port') return new FetchError(`the port of ${safeHost(url)} is one browsers refuse to fetch from`);
   const host = safeHost(url);
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-    return new FetchError(`could not find the server ${host} (offline, or a wrong address)`, { offline: true });
+  if (code === 'ENOTFOUND') return new FetchError(`could not find the server ${host} (offline, or a wrong address)`, { offline: true });
+  if (code === 'EAI_AGAIN') return new FetchError(`no name server answered for ${host} (offline?)`, { networkDown: true });
+  if (code === 'UND_ERR_CONNECT_TIMEOUT')
+    return new FetchError(`the server ${host} could not be reached in time (offline?)`, { offline: true });
   if (code === 'ECONNREFUSED') return new FetchError(`the server ${host} refused the connection`, { offline: true });
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return new FetchError(`the connection to ${host} was cut off`);
-  if (code === 'ENETUNREACH' || code === 'EHOSTUNREACH') return new FetchError('the network is unreachable (offline?)', { offline: true });
+  if (code === 'ENETUNREACH' || code === 'EHOSTUNREACH')
+    return new FetchError('the network is unreachable (offline?)', { networkDown: true });
   if (code.startsWith('ERR_TLS') || code.includes('CERT'))
     return new FetchError(`a secure connection to ${host} could not be made (${code})`);
   return new FetchError(`could not fetch ${url}: ${err.cause?.message ?? err.message ?? String(error)}`);

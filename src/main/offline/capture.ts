@@ -25,6 +25,8 @@ export interface CaptureOptions {
   limit?: number;
   now?: () => number;
   fetchImage?: typeof defaultFetchImage;
+  /** The app is closing: stop at once; what was not finished is recorded nowhere and waits for the next pass. */
+  signal?: AbortSignal;
 }
 
 export interface CaptureSummary {
@@ -102,7 +104,8 @@ export async function captureArticles(db: Database, options: CaptureOptions): Pr
   let offlineStreak = 0;
   const unreachable: { id: number; message: string }[] = [];
   const unreachableImages: { url: string; message: string }[] = [];
-  const networkGone = () => !answered && offlineStreak >= OFFLINE_STREAK;
+  const stopped = () => options.signal?.aborted === true;
+  const networkGone = () => stopped() || (!answered && offlineStreak >= OFFLINE_STREAK);
   const heard = (offline: boolean) => {
     if (offline) offlineStreak++;
     else {
@@ -128,9 +131,11 @@ export async function captureArticles(db: Database, options: CaptureOptions): Pr
     if (wantsPage && article.url) {
       const url = article.url;
       const page = await limiter.run(url, () => options.readPage({ url }));
+      if (stopped()) return;
       heard(page.kind === 'failed' && page.offline);
       if (page.kind === 'failed' && page.offline) {
-        unreachable.push({ id: article.id, message: page.message });
+        // Our own network down (no name server answers): the page is not at fault, and stays due.
+        if (!page.networkDown) unreachable.push({ id: article.id, message: page.message });
         return;
       }
       if (page.kind === 'failed') {
@@ -153,11 +158,12 @@ export async function captureArticles(db: Database, options: CaptureOptions): Pr
     if (keep || age <= IMAGE_WINDOW_MS) {
       const urls = articleImageUrls(html, article.url, article.thumbnailUrl);
       linkArticleImages(db, article.id, urls);
-      for (const imageUrl of imagesToFetch(db, urls, keep)) {
-        if (networkGone()) break;
-        if ((await keepImage(imageUrl)) === 'unstored') complete = false;
-      }
+      // An article's pictures are fetched side by side (two per host at most, by the
+      // limiter), so one slow or unreachable host does not hold up the others.
+      const outcomes = await Promise.all(imagesToFetch(db, urls, keep).map((url) => (networkGone() ? 'unstored' : keepImage(url))));
+      if (outcomes.includes('unstored')) complete = false;
     }
+    if (stopped()) return;
     // An article whose picture could not be stored stays due, so the next pass tries again.
     write.done.run(status, error, complete ? now() : null, article.id);
     summary.articles++;
@@ -174,11 +180,12 @@ export async function captureArticles(db: Database, options: CaptureOptions): Pr
     return job;
   };
   const downloadImage = async (imageUrl: string): Promise<'stored' | 'failed' | 'unstored'> => {
-    const image = await limiter.run(imageUrl, () => fetchImage(imageUrl));
+    const image = await limiter.run(imageUrl, () => fetchImage(imageUrl, options.signal));
+    if (stopped()) return 'unstored';
     heard(image.kind === 'failed' && image.offline);
     if (image.kind === 'failed') {
       if (image.offline) {
-        unreachableImages.push({ url: imageUrl, message: image.message });
+        if (!image.networkDown) unreachableImages.push({ url: imageUrl, message: image.message });
         return 'unstored';
       }
       recordImageFailure(db, imageUrl, image.message, now());
@@ -210,6 +217,10 @@ export async function captureArticles(db: Database, options: CaptureOptions): Pr
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, candidates.length) }, worker));
 
+  if (stopped()) {
+    summary.durationMs = now() - started;
+    return summary;
+  }
   if (answered) {
     for (const { id, message } of unreachable) write.done.run('failed', message, now(), id);
     summary.failed += unreachable.length;

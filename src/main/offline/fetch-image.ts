@@ -9,10 +9,10 @@ const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'imag
 
 export type ImageFetchResult =
   | { kind: 'ok'; bytes: Uint8Array; contentType: string }
-  | { kind: 'failed'; message: string; offline: boolean };
+  | { kind: 'failed'; message: string; offline: boolean; networkDown?: boolean };
 
 /** Downloads one image; the type comes from its bytes when the server's label is missing or generic. */
-export async function fetchImage(url: string, timeoutMs = IMAGE_TIMEOUT_MS): Promise<ImageFetchResult> {
+export async function fetchImage(url: string, signal?: AbortSignal, timeoutMs = IMAGE_TIMEOUT_MS): Promise<ImageFetchResult> {
   try {
     const outcome = await fetchFeed({
       url,
@@ -20,6 +20,7 @@ export async function fetchImage(url: string, timeoutMs = IMAGE_TIMEOUT_MS): Pro
       accept: 'image/avif,image/webp,image/*;q=0.8',
       maxBytes: MAX_IMAGE_BYTES,
       timeoutMs,
+      signal,
     });
     if (outcome.kind !== 'ok' || outcome.bytes.byteLength === 0)
       return { kind: 'failed', message: 'the server sent no image', offline: false };
@@ -28,7 +29,8 @@ export async function fetchImage(url: string, timeoutMs = IMAGE_TIMEOUT_MS): Pro
     if (!contentType) return { kind: 'failed', message: `not an image (${declared || 'no type'})`, offline: false };
     return { kind: 'ok', bytes: outcome.bytes, contentType };
   } catch (error) {
-    if (error instanceof FetchError) return { kind: 'failed', message: error.message, offline: error.offline };
+    if (error instanceof FetchError)
+      return { kind: 'failed', message: error.message, offline: error.offline, networkDown: error.networkDown };
     return { kind: 'failed', message: String(error), offline: false };
   }
 }

@@ -11,7 +11,10 @@ export interface PageJob {
   timeoutMs?: number;
 }
 
-export type PageReadResult = { kind: 'extracted'; html: string; text: string } | { kind: 'failed'; message: string; offline: boolean };
+export type PageReadResult =
+  | { kind: 'extracted'; html: string; text: string }
+  /** `networkDown`: our network, not the publisher (see FetchError): nothing is recorded. */
+  | { kind: 'failed'; message: string; offline: boolean; networkDown?: boolean };
 
 /** Fetches and reads an article page: runs on the reader threads, like feeds. Never throws. */
 export type PageReader = (job: PageJob) => Promise<PageReadResult>;
@@ -31,7 +34,8 @@ export const readPage: PageReader = async (job) => {
     const html = decodeFeedBytes(outcome.bytes, pageCharset(outcome.bytes, outcome.contentType));
     return { kind: 'extracted', ...extractArticle(html, outcome.finalUrl) };
   } catch (error) {
-    if (error instanceof FetchError) return { kind: 'failed', message: error.message, offline: error.offline };
+    if (error instanceof FetchError)
+      return { kind: 'failed', message: error.message, offline: error.offline, networkDown: error.networkDown };
     return { kind: 'failed', message: (error as Error).message ?? String(error), offline: false };
   }
 };
