@@ -30,10 +30,12 @@ function readEntry(entry: XmlElement, documentBase: string | null): RawItem {
   const contentBase = content ? baseOf(content, documentBase) : null;
   const entryBase = baseOf(entry, documentBase);
   const linkElement = alternateLinkElement(entry);
+  const id = text(entry, 'id');
   return {
-    id: text(entry, 'id'),
+    id,
     title: title ? plain(title) : null,
-    link: linkElement ? resolveUrl(linkElement.attrs.href, baseOf(linkElement, documentBase)) : null,
+    // An entry without a link whose id is a web address: that address is its page.
+    link: linkElement ? resolveUrl(linkElement.attrs.href, baseOf(linkElement, documentBase)) : id && /^https?:\/\//i.test(id) ? id : null,
     published: text(entry, 'published') ?? text(entry, 'issued'),
     updated: text(entry, 'updated') ?? text(entry, 'modified'),
     author: author ? (text(author, 'name') ?? text(author, 'email') ?? null) : null,

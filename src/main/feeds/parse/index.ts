@@ -1,6 +1,7 @@
 import { readAtom } from './atom.ts';
-import { decodeFeedBytes } from './decode.ts';
+import { decodeFeed } from './decode.ts';
 import { readJsonFeed } from './json-feed.ts';
+import { repairDoubleEncoding } from './mojibake.ts';
 import { readRss } from './rss.ts';
 import { FeedParseError, type ParsedFeed, type ParseOptions } from './types.ts';
 import { childElements, parseXml, type XmlElement } from './xml-tree.ts';
@@ -14,7 +15,14 @@ export { FeedParseError } from './types.ts';
  * with the reason in words, when the input is not a feed.
  */
 export function parseFeed(input: Uint8Array | string, options: ParseOptions = {}): ParsedFeed {
-  const text = typeof input === 'string' ? input : decodeFeedBytes(input, options.contentType);
+  const { text, encoding } = typeof input === 'string' ? { text: input, encoding: 'utf-8' } : decodeFeed(input, options.contentType);
+  const feed = readFeed(text, options);
+  // Only Unicode text can carry UTF-8 encoded twice; in a single-byte decoding the same
+  // letters are the document's own (CJK read without a label looks just like it).
+  return encoding.startsWith('utf') ? repairTexts(feed) : feed;
+}
+
+function readFeed(text: string, options: ParseOptions): ParsedFeed {
   const base = options.baseUrl ?? null;
   const start = text.trimStart();
   if (start.startsWith('{')) return readJsonFeed(start, base);
@@ -45,6 +53,24 @@ export function parseFeed(input: Uint8Array | string, options: ParseOptions = {}
     default:
       throw new FeedParseError(`not a feed: the root element is <${root.rawName}>`);
   }
+}
+
+/** Text encoded twice on its way to the feed ("KÃ¶ln"), repaired field by field (see mojibake.ts). */
+function repairTexts(feed: ParsedFeed): ParsedFeed {
+  const fix = (value: string | null) => (value === null ? null : repairDoubleEncoding(value));
+  return {
+    ...feed,
+    title: fix(feed.title),
+    description: fix(feed.description),
+    items: feed.items.map((item) => ({
+      ...item,
+      title: fix(item.title),
+      author: fix(item.author),
+      summary: fix(item.summary),
+      contentHtml: fix(item.contentHtml),
+      categories: item.categories.map(repairDoubleEncoding),
+    })),
+  };
 }
 
 const FEED_ROOTS = new Set(['rss', 'rdf', 'feed', 'channel']);

@@ -137,6 +137,75 @@ describe('parseFeed: encodings', () => {
   });
 });
 
+describe('parseFeed: encodings seen on real feeds the corpus lacks', () => {
+  const rssTitled = (title: Buffer, declaration = '') =>
+    Buffer.concat([Buffer.from(`${declaration}<rss version="2.0"><channel><title>`), title, Buffer.from('</title></channel></rss>')]);
+
+  it('reads a document declared UTF-16 whose bytes are UTF-8 (the declaration outlived a re-save)', () => {
+    const bytes = Buffer.from(
+      '<?xml version="1.0" encoding="utf-16"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Köln</title><entry><id>1</id><title>Straße</title></entry></feed>',
+    );
+    const feed = parseFeed(bytes);
+    expect(feed).toMatchObject({ format: 'atom1', title: 'Köln' });
+    expect(feed.items[0]?.title).toBe('Straße');
+  });
+
+  it('decodes every WHATWG encoding, under its Python and IANA spellings too', () => {
+    const privet = Buffer.from([143, 240, 232, 226, 229, 242]); // "Привет" in Mac Cyrillic
+    for (const label of ['x-mac-cyrillic', 'mac-cyrillic', 'MacCyrillic', 'mac_cyrillic']) {
+      expect(parseFeed(rssTitled(privet, `<?xml version="1.0" encoding="${label}"?>`)).title, label).toBe('Привет');
+    }
+    const koi8 = Buffer.from([240, 210, 201, 215, 197, 212]);
+    expect(parseFeed(rssTitled(koi8), { contentType: 'text/xml; charset=KOI8_R' }).title).toBe('Привет');
+    expect(parseFeed(rssTitled(Buffer.from([0x43, 0x61, 0x66, 0xe9])), { contentType: 'text/xml; charset=ISO8859_1' }).title).toBe('Café');
+  });
+
+  it('reads a label no decoder knows as Windows-1252, never as replacement characters', () => {
+    const feed = parseFeed(rssTitled(Buffer.from([0x43, 0x61, 0x66, 0xe9]), '<?xml version="1.0" encoding="x-unheard-of"?>'));
+    expect(feed.title).toBe('Café');
+  });
+
+  it('keeps the valid UTF-8 of a file with a stray Latin-1 byte, and reads that byte as Latin-1', () => {
+    const bytes = rssTitled(
+      Buffer.concat([Buffer.from('Ѩ and Espa'), Buffer.from([0xf1]), Buffer.from('a')]),
+      '<?xml version="1.0" encoding="utf-8"?>',
+    );
+    expect(parseFeed(bytes).title).toBe('Ѩ and España');
+  });
+
+  it('repairs UTF-8 encoded twice, in text and in character references, and leaves real accents alone', () => {
+    const twice = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
+    const bytes = Buffer.from(
+      `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>${twice('Kölner Stadt-Anzeiger')}</title>` +
+        `<item><title>${twice('Fußball: Łódź – “Zürich”')}</title><description>&#226;&#128;&#166;</description></item>` +
+        '<item><title>CAFÉ\u00a0! Ça va, Ötzi</title><description>À LA CAFÉ&#160;!</description></item></channel></rss>',
+    );
+    const feed = parseFeed(bytes);
+    expect(feed.title).toBe('Kölner Stadt-Anzeiger');
+    expect(feed.items[0]?.title).toBe('Fußball: Łódź – “Zürich”');
+    expect(feed.items[0]?.summary).toBe('…');
+    expect(feed.items[1]?.title).toBe('CAFÉ ! Ça va, Ötzi');
+    expect(feed.items[1]?.contentHtml).toBe('À LA CAFÉ\u00a0!');
+  });
+
+  it('leaves text alone that a single-byte decoding produced (CJK without a label reads like double encoding)', () => {
+    const sjis = Buffer.from([0x82, 0xc9, 0x8b, 0x4c]); // Shift_JIS bytes, no label: Windows-1252 "‚É‹L"
+    expect(parseFeed(rssTitled(sjis)).title).toBe('‚É‹L');
+  });
+});
+
+describe('parseFeed: links', () => {
+  it('uses an Atom entry’s web-address id as its link when it has no <link>', () => {
+    const feed = parseFeed(
+      '<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>' +
+        '<entry><id>https://example.org/posts/1</id><title>One</title></entry>' +
+        '<entry><id>tag:example.org,2024:2</id><title>Two</title></entry>' +
+        '<entry><id>https://example.org/posts/3</id><link href="https://example.org/three"/><title>Three</title></entry></feed>',
+    );
+    expect(feed.items.map((item) => item.link)).toEqual(['https://example.org/posts/1', null, 'https://example.org/three']);
+  });
+});
+
 describe('parseFeed: hostile and broken input', () => {
   it('does not expand entity bombs or read external entities', () => {
     const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
