@@ -29,6 +29,7 @@ Commands:
   storage [--json]                     what the library keeps on disk (articles, pictures, database)
   clear-cache                          remove cached pictures no bookmark needs
   backup [file]                        a consistent copy of the library (safe while the app runs)
+  backups [--json]                     the backups in the data folder (daily ones are kept a week)
   restore <file>                       replace the library with a backup (quit the app first;
                                        the current library is set aside, not deleted)
 
@@ -84,7 +85,8 @@ async function main(): Promise<number> {
 
   const { NewsService } = await import('./library/news-service.ts');
   const { RESOURCES_DIR } = await import('./repo-paths.ts');
-  const service = new NewsService({ dataDir, resourcesDir: RESOURCES_DIR });
+  // A damaged library is reported, never set aside, by a command line: scripts change nothing unasked.
+  const service = new NewsService({ dataDir, resourcesDir: RESOURCES_DIR, whenDamaged: 'refuse' });
   try {
     return await runLibraryCommand(service);
   } finally {
@@ -244,6 +246,16 @@ async function runLibraryCommand(service: NewsService): Promise<number> {
     case 'clear-cache': {
       const result = await service.clearImageCache();
       console.log(`Removed ${result.removed} cached pictures (${formatBytes(result.freedBytes)}); bookmarked articles keep theirs.`);
+      return 0;
+    }
+    case 'backups': {
+      const { backups } = await service.getLibraryHealth();
+      if (opts.json) return print(backups);
+      if (backups.length === 0) console.log('No backups yet.');
+      for (const b of backups)
+        console.log(
+          `${b.createdAt.slice(0, 16).replace('T', ' ')}  ${formatBytes(b.bytes).padStart(9)}  ${b.automatic ? 'daily ' : 'manual'}  ${b.name}`,
+        );
       return 0;
     }
     case 'backup': {

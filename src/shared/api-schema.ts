@@ -85,6 +85,7 @@ const argSchemas = {
       imageCacheMB: z.number().int().min(50).max(100_000).optional(),
       foldStories: z.boolean().optional(),
       trendingWindowHours: windowHours.optional(),
+      autoBackup: z.boolean().optional(),
     }),
   ]),
   setFeedFullText: z.tuple([id, z.enum(['auto', 'always', 'never'])]),
@@ -93,6 +94,9 @@ const argSchemas = {
   exportBookmarks: z.tuple([z.enum(['html', 'md', 'json'])]),
   importBookmarks: z.tuple([z.string().max(24_000_000)]),
   backupLibrary: z.tuple([]),
+  getLibraryHealth: z.tuple([]),
+  // A name in the backups folder, never a path: the renderer cannot point at other files.
+  restoreBackup: z.tuple([z.string().regex(/^[\w.-]{1,200}\.db$/, 'a backup file name from the backups folder')]),
 } satisfies { [M in NewsMethod]: z.ZodType<Parameters<NewsApi[M]>> };
 
 export function isNewsMethod(name: unknown): name is NewsMethod {

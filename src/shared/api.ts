@@ -114,6 +114,32 @@ export interface BackupReport {
   bytes: number;
 }
 
+/** A backup in the data folder's backups, newest first. */
+export interface BackupInfo {
+  /** The file's name in the backups folder: what `restoreBackup` takes. */
+  name: string;
+  bytes: number;
+  createdAt: string;
+  /** Taken by the daily backup (kept a week), rather than by hand (kept until deleted). */
+  automatic: boolean;
+}
+
+/** How the library file fared at start, and the ways back. */
+export interface LibraryHealth {
+  /** Set when the library was found damaged at start and set aside for a fresh one. */
+  damaged: { file: string; reason: string; setAsideAs: string; message: string } | null;
+  /** The newest backup that checks out: what to offer when the library was damaged. */
+  newestBackup: BackupInfo | null;
+  backups: BackupInfo[];
+}
+
+export interface RestoreReport {
+  restoredFrom: string;
+  /** Where the library that was replaced was kept, in case the restore was a mistake. */
+  previousSavedAs: string | null;
+  schemaVersion: number;
+}
+
 export interface SearchQuery {
   text: string;
   sectionId?: number;
@@ -184,6 +210,8 @@ export interface Settings {
   foldStories: boolean;
   /** How far back coverage counts for trending, in hours. */
   trendingWindowHours: number;
+  /** A daily copy of the library in the data folder's backups, kept for a week. */
+  autoBackup: boolean;
 }
 
 export interface SyncProgress {
@@ -246,6 +274,10 @@ export interface NewsApi {
   importBookmarks(json: string): Promise<{ imported: number; alreadyBookmarked: number }>;
   /** A consistent copy of the library, taken while the app runs, into the data folder's backups. */
   backupLibrary(): Promise<BackupReport>;
+  /** Whether the library was found damaged at start, and the backups there are to go back to. */
+  getLibraryHealth(): Promise<LibraryHealth>;
+  /** Replaces the library with a backup from the backups folder; the current one is set aside, not deleted. */
+  restoreBackup(name: string): Promise<RestoreReport>;
 }
 
 export type NewsMethod = keyof NewsApi;
@@ -286,6 +318,8 @@ export const NEWS_METHODS = [
   'exportBookmarks',
   'importBookmarks',
   'backupLibrary',
+  'getLibraryHealth',
+  'restoreBackup',
 ] as const satisfies readonly NewsMethod[];
 
 // Fails to compile if a method of NewsApi is missing from NEWS_METHODS.

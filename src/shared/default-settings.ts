@@ -11,4 +11,5 @@ export const DEFAULT_SETTINGS: Settings = {
   imageCacheMB: 1024,
   foldStories: false,
   trendingWindowHours: 72,
+  autoBackup: true,
 };

@@ -1,17 +1,22 @@
 import { EventEmitter } from 'node:events';
+import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import {
   ApiError,
+  type BackupInfo,
   type BookmarkFormat,
   type FullTextMode,
   type ImportReport,
+  type LibraryHealth,
   type NewsApi,
   type NewsEventName,
   type NewsEvents,
+  type RestoreReport,
   type SyncProgress,
 } from '../../shared/api.ts';
-import { backupLibrary } from '../db/backup.ts';
-import { openDatabase } from '../db/connection.ts';
+import { type BackupFile, backupLibrary, listBackups, newestSoundBackup, restoreLibrary } from '../db/backup.ts';
+import { DATABASE_FILE, openDatabase } from '../db/connection.ts';
+import { damagedWords, inspectLibrary, LibraryDamagedError, setLibraryAside, stampCleanClose } from '../db/library-health.ts';
 import type { CaptureSummary } from '../offline/capture.ts';
 import { cachedImage, clearImageCache } from '../offline/image-cache.ts';
 import { storageReport } from '../offline/storage.ts';
@@ -42,6 +47,8 @@ export interface NewsServiceOptions {
    * pictures). On by default; the sync benchmark turns it off to time feeds alone.
    */
   offlineCapture?: boolean;
+  /** A damaged library: set it aside and start afresh (the app), or refuse with the reason (the CLI). */
+  whenDamaged?: 'set-aside' | 'refuse';
 }
 
 /** How often the background scheduler looks for feeds that are due. */
@@ -54,11 +61,14 @@ type Listener<E extends NewsEventName> = (payload: NewsEvents[E]) => void;
  * CLI and the tests use this one object. It owns the database connection.
  */
 export class NewsService implements NewsApi {
-  readonly db: Database;
+  private connection: Database;
   readonly dataDir: string;
   private readonly resourcesDir: string;
   private readonly events = new EventEmitter();
-  private readonly sync: SyncRunner;
+  private sync: SyncRunner;
+  private readonly workerUrls: WorkerUrls | undefined;
+  /** Set when the library was found damaged at start (and set aside). */
+  private damaged: LibraryHealth['damaged'] = null;
   private scheduler: NodeJS.Timeout | null = null;
   private readonly offlineCapture: boolean;
   private closing = false;
@@ -67,13 +77,46 @@ export class NewsService implements NewsApi {
     this.dataDir = options.dataDir;
     this.resourcesDir = options.resourcesDir;
     this.offlineCapture = options.offlineCapture ?? true;
+    this.workerUrls = options.workerUrls;
+    this.checkLibrary(options.whenDamaged ?? 'set-aside');
     // The sync thread checkpoints the WAL; this thread answers the UI and never does.
-    this.db = openDatabase(options.dataDir, { checkpoint: 'manual' });
-    this.sync = new SyncRunner({
-      dataDir: options.dataDir,
-      workerUrls: options.workerUrls,
+    this.connection = openDatabase(options.dataDir, { checkpoint: 'manual' });
+    this.sync = this.syncRunner();
+  }
+
+  /** The library's connection on this thread (replaced when a backup is restored). */
+  get db(): Database {
+    return this.connection;
+  }
+
+  private syncRunner(): SyncRunner {
+    return new SyncRunner({
+      dataDir: this.dataDir,
+      workerUrls: this.workerUrls,
       onProgress: (progress) => this.emit('sync-progress', progress),
     });
+  }
+
+  /**
+   * A damaged library is found before anything writes to it. The app sets it aside
+   * (never deletes it), starts on a fresh one and offers the newest backup; a command
+   * line refuses, in the same words, and changes nothing.
+   */
+  private checkLibrary(whenDamaged: 'set-aside' | 'refuse'): void {
+    const reason = inspectLibrary(this.dataDir);
+    if (!reason) return;
+    const file = path.join(this.dataDir, DATABASE_FILE);
+    const backup = newestSoundBackup(this.dataDir);
+    if (whenDamaged === 'refuse') {
+      const way = backup
+        ? `the newest backup is ${backup.path} (restore it with: restore "${backup.path}")`
+        : 'there is no backup to restore';
+      throw new LibraryDamagedError(file, reason, `Nothing was changed; ${way}.`);
+    }
+    const setAsideAs = setLibraryAside(this.dataDir, 'damaged');
+    const message = `${damagedWords(file, reason)} It was set aside as ${setAsideAs}, and a fresh library was started.`;
+    console.error(`broadsheet: ${message}`);
+    this.damaged = { file, reason, setAsideAs, message };
   }
 
   /** Fetches due feeds in the background from now on (the desktop app and browser mode). */
@@ -106,6 +149,8 @@ export class NewsService implements NewsApi {
     await this.sync.close();
     this.events.removeAllListeners();
     if (this.db.open) this.db.close();
+    // Every connection is closed: the next start may skip the thorough check.
+    stampCleanClose(this.dataDir);
   }
 
   async getStatus() {
@@ -312,5 +357,35 @@ export class NewsService implements NewsApi {
 
   async backupLibrary(target?: string) {
     return backupLibrary(this.db, this.dataDir, target);
+  }
+
+  async getLibraryHealth(): Promise<LibraryHealth> {
+    const strip = ({ path: _path, ...info }: BackupFile): BackupInfo => info;
+    const newest = newestSoundBackup(this.dataDir);
+    return { damaged: this.damaged, newestBackup: newest ? strip(newest) : null, backups: listBackups(this.dataDir).map(strip) };
+  }
+
+  /**
+   * Goes back to a backup while the app runs: the sync thread and this connection are
+   * closed, the backup checked and put in place (the current library set aside), and
+   * both opened again on it.
+   */
+  async restoreBackup(name: string) {
+    const backup = listBackups(this.dataDir).find((b) => b.name === name);
+    if (!backup) throw new ApiError('not-found', `There is no backup called ${name}.`);
+    await this.sync.close();
+    this.db.close();
+    let report: RestoreReport;
+    try {
+      report = restoreLibrary(this.dataDir, backup.path);
+    } catch (error) {
+      throw new ApiError('invalid-argument', (error as Error).message);
+    } finally {
+      this.connection = openDatabase(this.dataDir, { checkpoint: 'manual' });
+      this.sync = this.syncRunner();
+    }
+    this.damaged = null;
+    this.emit('library-changed', { reason: 'backup restored' });
+    return report;
   }
 }

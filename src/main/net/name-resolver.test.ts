@@ -10,7 +10,13 @@ function silentSystem() {
     asked.push(hostname);
     hung.push(() => callback(Object.assign(new Error('timeout'), { code: 'EAI_AGAIN' }), []));
   };
-  return { lookup, asked, releaseAll: () => hung.splice(0).forEach((answer) => answer()) };
+  return {
+    lookup,
+    asked,
+    releaseAll: () => {
+      for (const answer of hung.splice(0)) answer();
+    },
+  };
 }
 
 describe('name resolution with bounds', () => {

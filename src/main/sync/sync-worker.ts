@@ -5,7 +5,9 @@
  * this one writes).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { autoBackup } from '../db/backup.ts';
 import { openDatabase } from '../db/connection.ts';
+import { readSettings } from '../library/settings.ts';
 import { cancelPendingLookups } from '../net/system-lookup.ts';
 import { captureArticles } from '../offline/capture.ts';
 import { updateStories } from '../trending/update-stories.ts';
@@ -25,8 +27,14 @@ const failed = (id: number) => (error: unknown) =>
   post({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
 /** Aborted when the app closes: a capture stops where it is, recording nothing it did not finish. */
 const stopping = new AbortController();
-/** Capture passes run one after another: two at once would fetch the same pages twice. */
-let captures: Promise<unknown> = Promise.resolve();
+/**
+ * Background jobs (capture passes, the daily backup) run one after another: two
+ * captures at once would fetch the same pages twice, and closing waits for the chain.
+ */
+let background: Promise<unknown> = Promise.resolve();
+const inBackground = (job: () => Promise<unknown>) => {
+  background = background.then(job);
+};
 
 port.on('message', (request: SyncRequest) => {
   if (request.type === 'checkpoint') {
@@ -42,7 +50,7 @@ port.on('message', (request: SyncRequest) => {
     cancelPendingLookups();
     void pool
       .close()
-      .then(() => captures)
+      .then(() => background)
       .finally(() => {
         db.close();
         port.close();
@@ -50,7 +58,7 @@ port.on('message', (request: SyncRequest) => {
     return;
   }
   if (request.type === 'capture') {
-    captures = captures.then(() =>
+    inBackground(() =>
       captureArticles(db, { dataDir, readPage: pool.readPage, articleIds: request.articleIds, signal: stopping.signal }).then(
         (summary) => post({ type: 'captured', id: request.id, summary }),
         failed(request.id),
@@ -63,5 +71,9 @@ port.on('message', (request: SyncRequest) => {
     summary.storiesMs = updateStories(db).durationMs;
     post({ type: 'done', id: request.id, summary });
     db.pragma('wal_checkpoint(PASSIVE)');
+    if (readSettings(db).autoBackup && !stopping.signal.aborted)
+      inBackground(() =>
+        autoBackup(db, dataDir).catch((error: Error) => console.error('broadsheet: the daily backup failed:', error.message)),
+      );
   }, failed(request.id));
 });

@@ -5,6 +5,7 @@ import { ArticleList } from './features/articles/ArticleList.tsx';
 import { AddFeedButton } from './features/onboarding/AddFeedDialog.tsx';
 import { Welcome } from './features/onboarding/Welcome.tsx';
 import { Reader } from './features/reader/Reader.tsx';
+import { LibraryRecovery } from './features/recovery/LibraryRecovery.tsx';
 import { SearchBox } from './features/search/SearchBox.tsx';
 import { SectionsNav } from './features/sections/SectionsNav.tsx';
 import { SettingsButton } from './features/settings/SettingsDialog.tsx';
@@ -48,6 +49,7 @@ export function App() {
       </header>
       <ErrorBanner />
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <LibraryRecovery />
       {!loaded ? (
         <main className="loading" aria-busy="true" aria-label="Loading">
           <p>Opening your library…</p>

@@ -18,15 +18,15 @@ for (let byte = 0x80; byte <= 0xff; byte++) {
   BYTE_OF.set(String.fromCharCode(byte), byte);
 }
 
-const escape = (chars: string[]) => chars.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+const classOf = (chars: string[]) => chars.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
 const charsOf = (from: number, to: number) => [...BYTE_OF].filter(([, byte]) => byte >= from && byte <= to).map(([char]) => char);
-const CONTINUATION = `[${escape(charsOf(0x80, 0xbf))}]`;
+const CONTINUATION = `[${classOf(charsOf(0x80, 0xbf))}]`;
 /** One UTF-8 sequence as it looks after the wrong decoding: a lead byte and its continuation bytes. */
 const SEQUENCE = new RegExp(
   `[\\u00c2-\\u00df]${CONTINUATION}|[\\u00e0-\\u00ef]${CONTINUATION}{2}|[\\u00f0-\\u00f4]${CONTINUATION}{3}`,
   'g',
 );
-const TELLTALE = new RegExp(`^[\\u00c2\\u00c3]|[${escape(charsOf(0x80, 0x9f))}]`);
+const TELLTALE = new RegExp(`^[\\u00c2\\u00c3]|[${classOf(charsOf(0x80, 0x9f))}]`);
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 

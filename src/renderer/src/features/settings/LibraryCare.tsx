@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { BookmarkFormat, StorageReport } from '../../../../shared/api.ts';
+import type { BackupInfo, BookmarkFormat, StorageReport } from '../../../../shared/api.ts';
 import { formatBytes } from '../../../../shared/format-bytes.ts';
 import { news } from '../../api/client.ts';
 import { OpenFileButton } from '../../lib/OpenFileButton.tsx';
@@ -15,9 +15,15 @@ const EXPORTS: { format: BookmarkFormat; label: string; file: string; type: stri
 /** The settings' library part: what is stored and how big, clearing the picture cache, backups and bookmark files. */
 export function LibraryCare() {
   const [storage, setStorage] = useState<StorageReport | null>(null);
+  const [backups, setBackups] = useState<BackupInfo[]>([]);
   const [message, setMessage] = useState('');
   const run = useLibrary((s) => s.run);
-  const reload = useCallback(async () => setStorage((await run(() => news.getStorage())) ?? null), [run]);
+  const autoBackup = useLibrary((s) => s.settings.autoBackup);
+  const updateSettings = useLibrary((s) => s.updateSettings);
+  const reload = useCallback(async () => {
+    setStorage((await run(() => news.getStorage())) ?? null);
+    setBackups((await run(() => news.getLibraryHealth()))?.backups ?? []);
+  }, [run]);
   useEffect(() => void reload(), [reload]);
 
   const clearCache = async () => {
@@ -28,6 +34,20 @@ export function LibraryCare() {
   const backUp = async () => {
     const report = await run(() => news.backupLibrary());
     if (report) setMessage(`Backed up to ${report.path} (${formatBytes(report.bytes)}).`);
+    await reload();
+  };
+  const restore = async (backup: BackupInfo) => {
+    if (
+      !window.confirm(
+        `Replace the library with the backup of ${new Date(backup.createdAt).toLocaleString()}? The current library is set aside, not deleted.`,
+      )
+    )
+      return;
+    const report = await run(() => news.restoreBackup(backup.name));
+    if (!report) return;
+    setMessage(`Restored the backup of ${new Date(backup.createdAt).toLocaleString()}.`);
+    await useLibrary.getState().refresh();
+    await reload();
   };
   const exportBookmarks = async (format: BookmarkFormat, file: string, type: string) => {
     const text = await run(() => news.exportBookmarks(format));
@@ -66,6 +86,28 @@ export function LibraryCare() {
           Back up library
         </button>
       </div>
+      <label className="setting-check">
+        <input type="checkbox" checked={autoBackup} onChange={(event) => void updateSettings({ autoBackup: event.target.checked })} />
+        Back up the library every day (kept for a week)
+      </label>
+      {backups.length > 0 && (
+        <ul className="backup-list" aria-label="Backups">
+          {backups.map((backup) => (
+            <li key={backup.name}>
+              <span>
+                {new Date(backup.createdAt).toLocaleString()} · {backup.automatic ? 'daily' : 'by hand'} · {formatBytes(backup.bytes)}
+              </span>
+              <button
+                type="button"
+                onClick={() => void restore(backup)}
+                aria-label={`Restore the backup of ${new Date(backup.createdAt).toLocaleString()}`}
+              >
+                Restore
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="care-actions">
         {EXPORTS.map(({ format, label, file, type }) => (
           <button key={format} type="button" onClick={() => void exportBookmarks(format, file, type)}>
