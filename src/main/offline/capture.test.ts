@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import { addFeed } from '../library/sections.ts';
 import { writeSettings } from '../library/settings.ts';
 import { syncAll } from '../sync/sync-all.ts';
 import { captureArticles } from './capture.ts';
-import { cachedImage, imageUsage, offlineImages, storeImage } from './image-cache.ts';
+import { cachedImage, imageKey, imageUsage, offlineImages, storeImage, sweepStrayImageFiles } from './image-cache.ts';
 import { readPage } from './read-page.ts';
 
 async function siteLibrary(stories: number, mode: 'auto' | 'always' | 'never' = 'auto', extraRoutes: Record<string, Handler> = {}) {
@@ -206,5 +207,36 @@ describe('pictures that are shared or cannot be stored', () => {
     expect(retried).toMatchObject({ articles: 3, images: 1, unstored: 0 });
     expect(db.prepare('SELECT count(*) FROM articles WHERE captured_at IS NULL').pluck().get()).toBe(0);
     expect(server.requests.filter((r) => r.path === '/shared.png')).toHaveLength(2);
+  });
+});
+
+describe('what a crash leaves in the pictures folder', () => {
+  it('goes on the next pass: half-written files of a dead process, and old files no row points at; a store under way is left alone', async () => {
+    const dataDir = tempDir();
+    const db = openDatabase(dataDir);
+    const bytes = pngImage(8, 8, 1);
+    await storeImage(db, dataDir, { url: 'https://pictures.example/kept.png', bytes, contentType: 'image/png' });
+    const folder = `${dataDir}/images/ab`;
+    fs.mkdirSync(folder, { recursive: true });
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    const key = 'ab'.padEnd(32, '0');
+    const files = {
+      deadPartial: `${folder}/${key}.${gone}.0f3c-11.partial`,
+      livePartial: `${folder}/${key}.${process.pid}.77aa-12.partial`,
+      oldOrphan: `${folder}/${'ab'.padEnd(32, '1')}`,
+      newOrphan: `${folder}/${'ab'.padEnd(32, '2')}`,
+    };
+    for (const file of Object.values(files)) fs.writeFileSync(file, bytes.subarray(0, 20));
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    fs.utimesSync(files.oldOrphan, hourAgo, hourAgo);
+
+    expect(sweepStrayImageFiles(db, dataDir)).toBe(2);
+    expect(fs.existsSync(files.deadPartial)).toBe(false);
+    expect(fs.existsSync(files.oldOrphan)).toBe(false);
+    expect(fs.existsSync(files.livePartial)).toBe(true);
+    expect(fs.existsSync(files.newOrphan)).toBe(true);
+    expect(imageUsage(db).count).toBe(1);
+    const kept = cachedImage(db, dataDir, imageKey('https://pictures.example/kept.png'));
+    expect(kept && fs.existsSync(kept.file)).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { readSettings } from '../library/settings.ts';
 import { HostLimiter } from '../sync/host-limiter.ts';
 import { articleImageUrls } from './article-image-urls.ts';
 import { fetchImage as defaultFetchImage } from './fetch-image.ts';
-import { evictImages, imagesToFetch, linkArticleImages, recordImageFailure, storeImage } from './image-cache.ts';
+import { evictImages, imagesToFetch, linkArticleImages, recordImageFailure, storeImage, sweepStrayImageFiles } from './image-cache.ts';
 import type { PageReader } from './read-page.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -16,6 +16,7 @@ const PASS_LIMIT = 200;
 const CONCURRENCY = 6;
 /** Unreachable servers in a row, with none answering, after which the pass decides the network is gone. */
 const OFFLINE_STREAK = 4;
+let swept = false;
 
 export interface CaptureOptions {
   dataDir: string;
@@ -96,6 +97,11 @@ export async function captureArticles(db: Database, options: CaptureOptions): Pr
   };
   const limiter = new HostLimiter(2);
   const write = writeStatements(db);
+  // Once per process: what an earlier crash left in the pictures folder goes first.
+  if (!forced && !swept) {
+    swept = true;
+    sweepStrayImageFiles(db, options.dataDir);
+  }
 
   // "Offline" failures (no DNS, connection refused) mean the network is gone only if
   // nothing answered at all in this pass; otherwise it is that one server, and the

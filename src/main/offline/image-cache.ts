@@ -56,6 +56,60 @@ export async function storeImage(
   );
 }
 
+/** A stray file younger than this may belong to a store still under way in another process. */
+const STRAY_AGE_MS = 10 * 60 * 1000;
+
+/**
+ * Removes what a crash can leave in the pictures folder: half-written `.partial` files
+ * of a process that is gone (or old), and files no row points at (killed between the
+ * rename and the row, or between removing rows and files). Files are only touched once
+ * they are older than a store takes, so another running process is never cut short.
+ */
+export function sweepStrayImageFiles(db: Database, dataDir: string, now = Date.now()): number {
+  const root = imagesDir(dataDir);
+  let removed = 0;
+  let folders: string[];
+  try {
+    folders = fs.readdirSync(root);
+  } catch {
+    return 0;
+  }
+  const known = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM images WHERE key = ? AND stored_at IS NOT NULL');
+  for (const folder of folders) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(path.join(root, folder));
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const file = path.join(root, folder, name);
+      const partial = /^[0-9a-f]{32}\.(\d+)\.[\w-]+\.partial$/.exec(name);
+      let stale: boolean;
+      try {
+        const old = now - fs.statSync(file).mtimeMs > STRAY_AGE_MS;
+        stale = partial ? old || !processAlive(Number(partial[1])) : /^[0-9a-f]{32}$/.test(name) && old && !known.get(name);
+      } catch {
+        continue;
+      }
+      if (!stale) continue;
+      fs.rmSync(file, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Remembers why an image could not be kept, so a routine pass does not retry it forever. */
 export function recordImageFailure(db: Database, url: string, error: string, now = Date.now()): void {
   db.prepare(`
