@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { ApiError, type BookmarkFormat } from '../../shared/api.ts';
 import { htmlToText } from '../feeds/parse/text.ts';
+import { sanitizeStoredHtml } from './sanitize-stored-html.ts';
 import { ensureSection } from './sections.ts';
 
 interface BookmarkRecord {
@@ -119,7 +120,8 @@ export function importBookmarks(db: Database, text: string, now = Date.now()): {
         }
         continue;
       }
-      const contentHtml = typeof b.contentHtml === 'string' ? b.contentHtml : '';
+      // An export file is input like any feed: it may have been edited, or written by someone else.
+      const contentHtml = typeof b.contentHtml === 'string' ? sanitizeStoredHtml(b.contentHtml) : '';
       const bodyText = htmlToText(contentHtml);
       const id = db
         .prepare(`

@@ -1,6 +1,7 @@
 import type { ParsedItem } from '../feeds/parse/index.ts';
 import { fold, htmlToWords } from '../feeds/parse/text.ts';
 import { articleIdentity, contentHash } from './identity.ts';
+import { sanitizeStoredHtml } from './sanitize-stored-html.ts';
 
 const EXCERPT_CHARS = 280;
 
@@ -27,7 +28,8 @@ export interface PreparedArticle {
 }
 
 export function prepareArticle(item: ParsedItem): PreparedArticle {
-  const contentHtml = item.contentHtml ?? '';
+  // Sanitized before it is stored, not only before it is shown (see sanitize-stored-html.ts).
+  const contentHtml = sanitizeStoredHtml(item.contentHtml ?? '');
   const bodyText = contentHtml ? htmlToWords(contentHtml) : (item.summary ?? '');
   const lead = fold(bodyText.slice(0, EXCERPT_CHARS * 3));
   const published = item.published ? Date.parse(item.published) : Number.NaN;

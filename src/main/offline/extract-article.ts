@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { htmlToWords } from '../feeds/parse/text.ts';
 import { resolveUrl } from '../feeds/parse/urls.ts';
+import { sanitizeStoredHtml } from '../library/sanitize-stored-html.ts';
 
 export interface ExtractedArticle {
   /** The readable content, URLs absolute; still hostile HTML: the reader sanitizes it. */
@@ -31,7 +32,8 @@ export function extractArticle(pageHtml: string, pageUrl: string): ExtractedArti
   // Readability often leaves the lead picture behind (it sits above the text); the page names it.
   const withLead =
     leadImage && !html.includes(leadImage) ? `<figure><img src="${escapeAttribute(leadImage)}" alt=""></figure>${html}` : html;
-  return { html: absoluteUrls(withLead, pageUrl), text };
+  // Readability keeps what the page had, so the page's own scripts in the body too: stored sanitized.
+  return { html: sanitizeStoredHtml(absoluteUrls(withLead, pageUrl)), text };
 }
 
 function metaContent(document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null }, names: string[]) {

@@ -30,6 +30,15 @@ function cachedCopy(element: Element): string | null {
   return null;
 }
 
+purifier.addHook('uponSanitizeElement', (node, data) => {
+  // A 1×1 picture is a read receipt for the sender (libraries stored before the main
+  // process dropped them still hold some): it goes, so opening an article tells no one.
+  if (data.tagName === 'img' && node instanceof Element) {
+    const size = (name: string) => Number.parseFloat(node.getAttribute(name) ?? 'NaN');
+    if (size('width') <= 1 && size('height') <= 1) node.remove();
+  }
+});
+
 purifier.addHook('beforeSanitizeAttributes', (node) => {
   if (node.tagName === 'IMG') {
     const local = cachedCopy(node);
