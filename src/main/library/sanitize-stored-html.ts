@@ -61,6 +61,12 @@ export function sanitizeStoredHtml(html: string): string {
   const open: string[] = [];
   /** Depth inside an element dropped with its content (nested ones count too). */
   let dropping = 0;
+  /** Closes `name` and whatever was left open inside it. */
+  const closeThrough = (name: string) => {
+    const at = open.lastIndexOf(name);
+    if (at === -1) return;
+    while (open.length > at) out += `</${open.pop()}>`;
+  };
   const parser = new Parser(
     {
       onopentag(name, attributes) {
@@ -70,6 +76,8 @@ export function sanitizeStoredHtml(html: string): string {
         }
         if (!ALLOWED.has(name)) return;
         if (name === 'img' && isTrackingPixel(attributes)) return;
+        // A link never holds a link: browsers close the open one first, and so does this.
+        if (name === 'a' && open.includes('a')) closeThrough('a');
         out += `<${name}${keptAttributes(name, attributes)}>`;
         if (!VOID.has(name)) open.push(name);
       },
@@ -82,10 +90,7 @@ export function sanitizeStoredHtml(html: string): string {
           return;
         }
         if (VOID.has(name) || !ALLOWED.has(name)) return;
-        const at = open.lastIndexOf(name);
-        if (at === -1) return;
-        // Close what was left open inside it, then it.
-        while (open.length > at) out += `</${open.pop()}>`;
+        closeThrough(name);
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
@@ -112,13 +117,22 @@ function keptAttributes(tag: string, attributes: Record<string, string>): string
 
 /** http(s), mailto, in-page and relative addresses; inline raster images for <img src>. */
 export function safeUrl(value: string, inlineImage = false): string | null {
-  // Browsers ignore these inside a scheme ("java\tscript:"): so must the check.
-  const url = value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  const url = withoutControls(value);
+  const scheme = schemeOf(url);
   if (!scheme) return value.trim();
   if (scheme === 'http' || scheme === 'https' || scheme === 'mailto') return value.trim();
   if (inlineImage && /^data:image\/(png|gif|jpe?g|webp|avif);/i.test(url)) return value.trim();
   return null;
+}
+
+/** Browsers ignore control characters and spaces inside a scheme ("java\tscript:"): so must the check. */
+function withoutControls(value: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters to remove
+  return value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+}
+
+function schemeOf(url: string): string | undefined {
+  return /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
 }
 
 function safeSrcset(value: string): string | null {
@@ -127,7 +141,7 @@ function safeSrcset(value: string): string | null {
     .map((candidate) => candidate.trim())
     .filter(Boolean);
   const kept = candidates.filter((candidate) => {
-    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(candidate.replace(/[\u0000-\u0020]/g, ''))?.[1]?.toLowerCase();
+    const scheme = schemeOf(withoutControls(candidate));
     return !scheme || scheme === 'http' || scheme === 'https';
   });
   return kept.length > 0 ? kept.join(', ') : null;
