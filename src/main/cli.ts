@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../shared/api.ts';
 import { formatBytes } from '../shared/format-bytes.ts';
+import { describeError, readInputFile } from './cli/describe-error.ts';
 import { resolveDataDir } from './data-dir.ts';
 import type { NewsService } from './library/news-service.ts';
 
@@ -125,7 +126,7 @@ async function runLibraryCommand(service: NewsService): Promise<number> {
     case 'import-opml': {
       const file = rest[0];
       if (!file) throw new ApiError('invalid-argument', 'import-opml needs a file');
-      const report = await service.importOpml(fs.readFileSync(file, 'utf8'));
+      const report = await service.importOpml(readInputFile(file).toString('utf8'));
       if (opts.json) return print(report);
       console.log(`Imported ${report.feedsAdded} feeds into ${report.sectionsAdded} new sections.`);
       for (const problem of report.problems) console.log(`  skipped ${problem}`);
@@ -201,7 +202,7 @@ async function runLibraryCommand(service: NewsService): Promise<number> {
         return 0;
       }
       if (action === 'import' && file) {
-        const result = importBookmarks(service.db, fs.readFileSync(file, 'utf8'));
+        const result = importBookmarks(service.db, readInputFile(file).toString('utf8'));
         if (opts.json) return print(result);
         console.log(`Imported ${result.imported} bookmarks (${result.alreadyBookmarked} were already here).`);
         return 0;
@@ -297,7 +298,7 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(`broadsheet: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`broadsheet: ${describeError(error)}`);
     process.exitCode = 1;
   },
 );

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import { fetchFeed } from '../feeds/fetch-feed.ts';
 import { type ParsedFeed, parseFeed } from '../feeds/parse/index.ts';
+import { describeError, readInputFile } from './describe-error.ts';
 
 /**
  * `parse <file-or-url…> [--base-url URL]`: the normalized JSON of each feed. One input
@@ -18,7 +18,7 @@ export async function parseCommand(inputs: string[], baseUrl: string | undefined
       process.stdout.write(`${JSON.stringify(feed, null, inputs.length === 1 ? 2 : undefined)}\n`);
     } catch (error) {
       failures++;
-      const message = (error as Error).message;
+      const message = describeError(error);
       if (inputs.length === 1) console.error(`broadsheet parse: ${input}: ${message}`);
       else process.stdout.write(`${JSON.stringify({ file: input, error: message })}\n`);
     }
@@ -32,5 +32,5 @@ async function parseInput(input: string, baseUrl: string | undefined): Promise<P
     if (outcome.kind !== 'ok') throw new Error('the server answered 304 Not Modified');
     return parseFeed(outcome.bytes, { baseUrl: baseUrl ?? outcome.finalUrl, contentType: outcome.contentType ?? undefined });
   }
-  return parseFeed(fs.readFileSync(input), { baseUrl });
+  return parseFeed(readInputFile(input), { baseUrl });
 }
