@@ -14,6 +14,36 @@ export class DatabaseOpenError extends Error {
   }
 }
 
+/** The data folder cannot hold a library: it cannot be made, or written (read-only, not ours). */
+export class DataFolderError extends Error {
+  constructor(dataDir: string, cause: NodeJS.ErrnoException) {
+    const why =
+      cause.code === 'EROFS'
+        ? 'it is on a read-only disk'
+        : cause.code === 'EACCES' || cause.code === 'EPERM'
+          ? 'this user may not write there'
+          : cause.code === 'ENOSPC'
+            ? 'the disk is full'
+            : cause.code === 'ENOTDIR' || cause.code === 'EEXIST'
+              ? 'a file stands where the folder should be'
+              : cause.code === 'ENOENT'
+                ? 'the folder cannot be made there'
+                : cause.message;
+    super(`Broadsheet cannot keep its library in ${dataDir}: ${why}. Nothing was changed.`, { cause });
+    this.name = 'DataFolderError';
+  }
+}
+
+/** Made if need be, and writable: SQLite needs to write its log beside the library, even to read it. */
+function assertWritable(dataDir: string): void {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.accessSync(dataDir, fs.constants.W_OK);
+  } catch (error) {
+    throw new DataFolderError(dataDir, error as NodeJS.ErrnoException);
+  }
+}
+
 export interface OpenOptions {
   /**
    * 'auto' (default): SQLite checkpoints the WAL whenever it passes 4 MB, on whichever
@@ -32,8 +62,8 @@ const WAL_SIZE_LIMIT = 64 * 1024 * 1024;
  * and migrates it.
  */
 export function openDatabase(dataDir: string, options: OpenOptions = {}): Database.Database {
-  fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, DATABASE_FILE);
+  assertWritable(dataDir);
   let db: Database.Database | undefined;
   try {
     db = new Database(file);

@@ -48,11 +48,13 @@ export function inspectLibrary(dataDir: string): string | null {
   const stampFile = path.join(dataDir, CLEAN_STAMP);
   const stamp = readStamp(stampFile);
   // The stamp vouches for one close only: from now on the file is in use again.
-  fs.rmSync(stampFile, { force: true });
+  removeQuietly(stampFile);
   if (stat.size === 0) return 'the file is empty (0 bytes)';
   const header = readHeader(file);
   if (!header.startsWith('SQLite format 3\0')) return 'it is not an SQLite database';
-  const declared = declaredBytes(Buffer.from(header, 'latin1'));
+  // With a log beside it, the file may be shorter than its header says and still whole:
+  // a checkpoint cut off (a full disk) is finished from the log on the next open.
+  const declared = hasLog(file) ? null : declaredBytes(Buffer.from(header, 'latin1'));
   if (declared !== null && declared > stat.size)
     return `the file is cut short (${stat.size.toLocaleString('en')} of ${declared.toLocaleString('en')} bytes)`;
   const untouched = stamp && stamp.size === stat.size && stamp.mtimeMs === stat.mtimeMs && !hasLog(file);
@@ -85,8 +87,16 @@ export function setLibraryAside(dataDir: string, label: string, now = new Date()
   for (const suffix of ['-wal', '-shm']) {
     if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, aside + suffix);
   }
-  fs.rmSync(path.join(dataDir, CLEAN_STAMP), { force: true });
+  removeQuietly(path.join(dataDir, CLEAN_STAMP));
   return aside;
+}
+
+function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // A folder that cannot be written is reported by the open that follows, in words.
+  }
 }
 
 function readStamp(file: string): Stamp | null {

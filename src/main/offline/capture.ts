@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { describeStorageError } from '../db/storage-errors.ts';
 import { htmlToWords } from '../feeds/parse/text.ts';
 import { readSettings } from '../library/settings.ts';
 import { HostLimiter } from '../sync/host-limiter.ts';
@@ -268,14 +269,6 @@ function routineCandidates(db: Database, now: number, limit: number): Candidate[
     .all({ limit });
   const seen = new Set(recent.map((c) => c.id));
   return [...recent, ...bookmarked.filter((c) => !seen.has(c.id))];
-}
-
-function describeStorageError(failure: unknown): string {
-  const code = (failure as { code?: string }).code ?? '';
-  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return 'the disk is full';
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'SQLITE_READONLY')
-    return 'the data folder cannot be written to';
-  return failure instanceof Error ? failure.message : String(failure);
 }
 
 /**

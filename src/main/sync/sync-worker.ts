@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { autoBackup } from '../db/backup.ts';
 import { openDatabase } from '../db/connection.ts';
+import { describeStorageError } from '../db/storage-errors.ts';
 import { readSettings } from '../library/settings.ts';
 import { cancelPendingLookups } from '../net/system-lookup.ts';
 import { captureArticles } from '../offline/capture.ts';
@@ -23,8 +24,11 @@ const { dataDir, readerWorkerUrl } = workerData as { dataDir: string; readerWork
 const db = openDatabase(dataDir, { checkpoint: 'manual' });
 const pool = new ReaderPool(new URL(readerWorkerUrl));
 const post = (message: SyncWorkerMessage) => port.postMessage(message);
-const failed = (id: number) => (error: unknown) =>
-  post({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
+const failed = (id: number) => (error: unknown) => {
+  const words = describeStorageError(error);
+  const storage = words !== (error instanceof Error ? error.message : String(error));
+  post({ type: 'failed', id, message: storage ? `${words}: the sync stopped, and nothing already stored was lost` : words });
+};
 /** Aborted when the app closes: a capture stops where it is, recording nothing it did not finish. */
 const stopping = new AbortController();
 /**
