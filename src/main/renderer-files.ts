@@ -27,6 +27,8 @@ export function rendererFile(rendererDir: string, pathname: string): string | nu
   } catch {
     return null;
   }
+  // A NUL makes the file system calls throw (which would take the server down with it).
+  if (relative.includes('\0')) return null;
   const root = path.resolve(rendererDir);
   const file = path.resolve(root, `.${relative === '/' ? '/index.html' : relative}`);
   return file.startsWith(root + path.sep) ? file : null;

@@ -98,9 +98,89 @@ describe('browser-mode web shell', () => {
     expect(JSON.parse((await call('getStatus', [])).body).ok).toBe(true);
   });
 
-  it('does not serve files outside the renderer folder', async () => {
-    const traversal = await request('/..%2F..%2Fetc%2Fpasswd', { headers: withToken() });
-    expect([403, 404]).toContain(traversal.status);
-    expect(traversal.body).not.toContain('root:');
+  it('does not serve files outside the renderer folder, however the path is spelled', async () => {
+    // A file beside the renderer folder that a traversal would reach.
+    for (const attempt of [
+      '/..%2F..%2Fetc%2Fpasswd',
+      '/../../../../etc/passwd',
+      '/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
+      '/..%5c..%5c..%5cetc%5cpasswd',
+      '//etc/passwd',
+      '/%2F%2Fetc%2Fpasswd',
+      '/index.html%00.png',
+      '/assets/..%2F..%2F..%2F..%2Fetc%2Fpasswd',
+    ]) {
+      const traversal = await request(attempt, { headers: withToken() });
+      expect([400, 403, 404], attempt).toContain(traversal.status);
+      expect(traversal.body, attempt).not.toContain('root:');
+    }
+  });
+
+  it('serves cached pictures only by their key: no path, no other file, not without the token', async () => {
+    const database = path.join(service.dataDir, 'broadsheet.db');
+    for (const attempt of [
+      '/image-cache/../broadsheet.db',
+      '/image-cache/..%2Fbroadsheet.db',
+      '/image-cache/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+      `/image-cache/${'0'.repeat(32)}`,
+      `/image-cache/${'0'.repeat(31)}/`,
+      '/image-cache/ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ',
+      `/image-cache/${encodeURIComponent(database)}`,
+    ]) {
+      const response = await request(attempt, { headers: withToken() });
+      expect([403, 404], attempt).toContain(response.status);
+      expect(response.body, attempt).not.toContain('SQLite format');
+      expect(response.body, attempt).not.toContain('root:');
+    }
+    expect((await request(`/image-cache/${'0'.repeat(32)}`)).status).toBe(401);
+  });
+
+  it('takes API calls only as JSON POSTs with the token, of bounded size, and says what was wrong', async () => {
+    expect([404, 405]).toContain((await request('/api/call', { method: 'GET', headers: withToken() })).status);
+    expect((await request('/api/call', { method: 'POST', headers: withToken({ 'content-type': 'text/plain' }), body: '{}' })).status).toBe(
+      415,
+    );
+    const notJson = await request('/api/call', {
+      method: 'POST',
+      headers: withToken({ 'content-type': 'application/json' }),
+      body: '{"method":',
+    });
+    expect(notJson.status).toBe(400);
+    expect(notJson.body).toMatch(/^Bad request: /);
+    const unknown = await call('dropEverything', []);
+    expect(JSON.parse(unknown.body)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: expect.stringMatching(/unknown method/) },
+    });
+    const prototype = await call('__proto__', []);
+    expect(JSON.parse(prototype.body)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect((await call('getStatus', [], {})).status).toBe(401);
+    expect((await request('/api/events')).status).toBe(401);
+    // Far over the body limit: refused, and the server goes on answering.
+    const huge = await request('/api/call', {
+      method: 'POST',
+      headers: withToken({ 'content-type': 'application/json' }),
+      body: JSON.stringify({ method: 'importOpml', args: ['x'.repeat(40_000_000)] }),
+    }).catch(() => ({ status: 0, body: '' }));
+    expect([0, 400, 413]).toContain(huge.status);
+    expect(JSON.parse((await call('getStatus', [])).body).ok).toBe(true);
+  });
+
+  it('refuses a rebinding host with a port of its own, a null origin and a look-alike origin', async () => {
+    for (const headers of [
+      { host: `evil.example:${shell.port}` },
+      { host: `127.0.0.1.evil.example:${shell.port}` },
+      { host: '127.0.0.1' },
+      { origin: 'null' },
+      { origin: `http://127.0.0.1:${shell.port}.evil.example` },
+      { origin: `https://127.0.0.1:${shell.port}` },
+    ]) {
+      const response = await request('/api/call', {
+        method: 'POST',
+        headers: withToken({ 'content-type': 'application/json', ...headers }),
+        body: '{"method":"getStatus","args":[]}',
+      });
+      expect(response.status, JSON.stringify(headers)).toBe(403);
+    }
   });
 });

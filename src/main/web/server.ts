@@ -41,6 +41,16 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   let port = 0;
 
   const server = http.createServer((req, res) => {
+    try {
+      route(req, res);
+    } catch (error) {
+      // One bad request must never take the server (and the app's window) down.
+      console.error('broadsheet: a browser-mode request failed:', (error as Error).message);
+      if (!res.headersSent) refuse(res, 500, 'Something went wrong with that request.');
+      else res.destroy();
+    }
+  });
+  const route = (req: IncomingMessage, res: ServerResponse) => {
     setCommonHeaders(res);
     if (!fromOwnOrigin(req, port)) return refuse(res, 403, 'Forbidden: foreign host or origin.');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
@@ -60,7 +70,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     if (url.pathname.startsWith(IMAGE_CACHE_PATH))
       return serveCachedImage(options.service, url.pathname.slice(IMAGE_CACHE_PATH.length), res);
     serveStatic(rendererDir, url.pathname, res);
-  });
+  };
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
