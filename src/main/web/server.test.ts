@@ -167,14 +167,15 @@ describe('browser-mode web shell', () => {
   });
 
   it('refuses a rebinding host with a port of its own, a null origin and a look-alike origin', async () => {
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       { host: `evil.example:${shell.port}` },
       { host: `127.0.0.1.evil.example:${shell.port}` },
       { host: '127.0.0.1' },
       { origin: 'null' },
       { origin: `http://127.0.0.1:${shell.port}.evil.example` },
       { origin: `https://127.0.0.1:${shell.port}` },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const response = await request('/api/call', {
         method: 'POST',
         headers: withToken({ 'content-type': 'application/json', ...headers }),
