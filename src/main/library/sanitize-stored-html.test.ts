@@ -24,7 +24,7 @@ describe('article HTML as it is stored', () => {
       '<img data-src="https://e.com/lazy.jpg" alt=""><blockquote cite="https://e.com/q">Quote</blockquote>' +
       '<table><tr><th scope="col">H</th><td colspan="2">D</td></tr></table><audio controls src="https://e.com/ep.mp3"></audio><pre>a &lt; b</pre>';
     expect(sanitizeStoredHtml(html)).toBe(
-      '<h2>Heading</h2><p>A <strong>bold</strong> &amp; <em>fine</em> <a href="https://e.com/a?b=1&amp;c=2" rel="noopener noreferrer">link</a>.</p>' +
+      '<h2>Heading</h2><p>A <strong>bold</strong> &amp; <em>fine</em> <a href="https://e.com/a?b=1&amp;c=2">link</a>.</p>' +
         '<figure><picture><source srcset="https://e.com/a.webp 1x, https://e.com/a@2x.webp 2x" type="image/webp"><img src="https://e.com/a.jpg" alt="A &quot;quoted&quot; alt" width="640" height="360"></picture><figcaption>Caption</figcaption></figure>' +
         '<img data-src="https://e.com/lazy.jpg" alt=""><blockquote cite="https://e.com/q">Quote</blockquote>' +
         '<table><tr><th scope="col">H</th><td colspan="2">D</td></tr></table><audio controls="" src="https://e.com/ep.mp3"></audio><pre>a &lt; b</pre>',

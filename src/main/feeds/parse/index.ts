@@ -58,19 +58,23 @@ function readFeed(text: string, options: ParseOptions): ParsedFeed {
 /** Text encoded twice on its way to the feed ("KÃ¶ln"), repaired field by field (see mojibake.ts). */
 function repairTexts(feed: ParsedFeed): ParsedFeed {
   const fix = (value: string | null) => (value === null ? null : repairDoubleEncoding(value));
-  return {
-    ...feed,
-    title: fix(feed.title),
-    description: fix(feed.description),
-    items: feed.items.map((item) => ({
-      ...item,
+  const items = feed.items.map((item) => {
+    const repaired = {
       title: fix(item.title),
       author: fix(item.author),
       summary: fix(item.summary),
       contentHtml: fix(item.contentHtml),
       categories: item.categories.map(repairDoubleEncoding),
-    })),
-  };
+    };
+    const same =
+      repaired.title === item.title &&
+      repaired.author === item.author &&
+      repaired.summary === item.summary &&
+      repaired.contentHtml === item.contentHtml &&
+      repaired.categories.every((c, i) => c === item.categories[i]);
+    return same ? item : { ...item, ...repaired };
+  });
+  return { ...feed, title: fix(feed.title), description: fix(feed.description), items };
 }
 
 const FEED_ROOTS = new Set(['rss', 'rdf', 'feed', 'channel']);

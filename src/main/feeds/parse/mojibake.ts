@@ -27,6 +27,8 @@ const SEQUENCE = new RegExp(
   'g',
 );
 const TELLTALE = new RegExp(`^[\\u00c2\\u00c3]|[${classOf(charsOf(0x80, 0x9f))}]`);
+/** A first look, one scan of the text: could it hold a telltale run at all? */
+const MAYBE = new RegExp(`[\\u00c2\\u00c3]${CONTINUATION}|[\\u00c2-\\u00f4][${classOf(charsOf(0x80, 0x9f))}]`);
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -41,7 +43,7 @@ function undo(run: string): string | null {
 }
 
 export function repairDoubleEncoding(text: string): string {
-  if (!/[\u00c2-\u00f4]/.test(text)) return text;
+  if (!MAYBE.test(text)) return text;
   let telltale = false;
   for (const match of text.matchAll(SEQUENCE)) {
     if (TELLTALE.test(match[0]) && undo(match[0]) !== null) {
