@@ -35,7 +35,8 @@ describe('the Electron shell (wiring, with a stand-in electron module)', () => {
       webSecurity: true,
       disableBlinkFeatures: 'Auxclick',
     });
-    expect(String((window?.options.webPreferences as { preload: string }).preload)).toMatch(/preload[/\\]index\.cjs$/);
+    const preferences = window?.options.webPreferences as { preload?: string } | undefined;
+    expect(preferences?.preload).toMatch(/preload[/\\]index\.cjs$/);
     expect(window?.loaded).toEqual([own]);
     expect(electron.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
   });
