@@ -31,6 +31,11 @@ describe('article HTML as it is stored', () => {
     );
   });
 
+  it('keeps markup nested past 256 levels as its text', () => {
+    const deep = sanitizeStoredHtml(`${'<b>'.repeat(200_000)}kept${'</b>'.repeat(200_000)}`);
+    expect(deep).toBe(`${'<b>'.repeat(256)}kept${'</b>'.repeat(256)}`);
+  });
+
   it('closes what a truncated body left open, and keeps inline raster images', () => {
     expect(sanitizeStoredHtml('<p>One <b>two')).toBe('<p>One <b>two</b></p>');
     expect(sanitizeStoredHtml('<img src="data:image/png;base64,iVBORw0KGgo=">')).toBe('<img src="data:image/png;base64,iVBORw0KGgo=">');

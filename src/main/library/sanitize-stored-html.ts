@@ -31,6 +31,7 @@ const DROPPED_WITH_CONTENT = new Set(
   ),
 );
 
+const MAX_OPEN = 256;
 const VOID = new Set('br col hr img source track wbr'.split(' '));
 
 const GLOBAL_ATTRIBUTES = new Set(['title', 'lang', 'dir']);
@@ -104,8 +105,11 @@ export function sanitizeStoredHtml(html: string): string {
       } else if (ALLOWED.has(name) && !(name === 'img' && isTrackingPixel(tag.attributes))) {
         // A link never holds a link: browsers close the open one first, and so does this.
         if (name === 'a' && open.includes('a')) piece = closeThrough('a');
-        piece += `<${name}${keptAttributes(name, tag.attributes)}>`;
-        if (!VOID.has(name)) open.push(name);
+        // Past this depth markup is kept as its text only (no article nests this deep).
+        if (open.length < MAX_OPEN) {
+          piece += `<${name}${keptAttributes(name, tag.attributes)}>`;
+          if (!VOID.has(name)) open.push(name);
+        }
       }
     }
     emit(piece, lt, end);

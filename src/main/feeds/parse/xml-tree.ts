@@ -1,6 +1,7 @@
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
 import { Parser } from 'htmlparser2';
 import { canonicalPrefix } from './namespaces.ts';
+import { FeedParseError } from './types.ts';
 
 /**
  * A forgiving XML reader for feeds. Real feeds are often not well-formed (HTML
@@ -27,6 +28,11 @@ interface Scope {
   prefixes: Map<string, string>;
 }
 
+/** libxml2's default nesting limit, which feedparser inherits: deeper elements are read as text. */
+const MAX_DEPTH = 256;
+/** Past this, the document is refused. */
+const MAX_NESTING = 10_000;
+
 export function parseXml(text: string): XmlElement {
   const root: XmlElement = { ns: '', name: '#document', rawName: '', attrs: {}, children: [], nsUri: '', parent: null };
   let current = root;
@@ -41,9 +47,21 @@ export function parseXml(text: string): XmlElement {
     return undefined;
   };
 
+  // Deeper elements are read as their text only: real feeds nest a dozen levels, and a
+  // document nested a million deep must cost neither the stack nor quadratic time.
+  let depth = 0;
+  let tooDeep = 0;
   const parser = new Parser(
     {
       onopentag(rawName, rawAttrs) {
+        if (depth >= MAX_DEPTH) {
+          // The XML parser's own bookkeeping grows with the square of the nesting: refuse
+          // the hostile case early rather than spend minutes on it.
+          if (++tooDeep > MAX_NESTING)
+            throw new FeedParseError(`not a feed: its elements nest more than ${MAX_NESTING.toLocaleString('en')} deep`);
+          return;
+        }
+        depth++;
         const prefixes = new Map<string, string>();
         const attrs: Record<string, string> = {};
         for (const [key, value] of Object.entries(rawAttrs)) {
@@ -63,6 +81,11 @@ export function parseXml(text: string): XmlElement {
         current = element;
       },
       onclosetag() {
+        if (tooDeep > 0) {
+          tooDeep--;
+          return;
+        }
+        depth--;
         scopes.pop();
         if (current.parent) current = current.parent;
       },
