@@ -47,6 +47,17 @@ if (!app.requestSingleInstanceLock()) {
     const news = service;
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
+    // Remote pictures (those not in the offline cache) are fetched without credentials:
+    // no cookie a publisher or tracker set can follow a reader from article to article.
+    session.defaultSession.webRequest.onBeforeSendHeaders({ urls: ['http://*/*', 'https://*/*'] }, (details, callback) => {
+      const { Cookie: _cookie, cookie: _lower, Authorization: _auth, ...requestHeaders } = details.requestHeaders;
+      callback({ requestHeaders });
+    });
+    session.defaultSession.webRequest.onHeadersReceived({ urls: ['http://*/*', 'https://*/*'] }, (details, callback) => {
+      const headers = { ...details.responseHeaders };
+      for (const name of Object.keys(headers)) if (name.toLowerCase() === 'set-cookie') delete headers[name];
+      callback({ responseHeaders: headers });
+    });
     serveRenderer(rendererDir, (key) => news.cachedImage(key));
 
     ipcMain.handle(IPC_CALL, (event, method: unknown, args: unknown) => {

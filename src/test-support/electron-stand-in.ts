@@ -49,16 +49,30 @@ export function electronStandIn(options: { singleInstance?: boolean; userData: s
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   const privileged: unknown[] = [];
   const opened: string[] = [];
+  const webRequest: {
+    beforeSendHeaders?: (
+      details: { requestHeaders: Record<string, string> },
+      callback: (response: { requestHeaders: Record<string, string> }) => void,
+    ) => void;
+    headersReceived?: (
+      details: { responseHeaders: Record<string, string[]> },
+      callback: (response: { responseHeaders: Record<string, string[]> }) => void,
+    ) => void;
+  } = {};
+  /** What the dialogs answer: the file picked to open, the button pressed. */
+  const dialogAnswers = { openFile: null as string | null, messageBoxResponse: 1, errors: [] as string[] };
+  let menu: { label?: string; submenu?: { label?: string; click?: () => void }[] }[] = [];
   const permissions: { request?: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void; check?: () => boolean } =
     {};
   const module = {
     app,
     BrowserWindow: StandInWindow,
     dialog: {
-      showErrorBox: () => undefined,
+      showErrorBox: (title: string, content: string) => dialogAnswers.errors.push(`${title}: ${content}`),
       showSaveDialog: async () => ({ canceled: true }),
-      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
-      showMessageBox: async () => ({ response: 1 }),
+      showOpenDialog: async () =>
+        dialogAnswers.openFile ? { canceled: false, filePaths: [dialogAnswers.openFile] } : { canceled: true, filePaths: [] },
+      showMessageBox: async () => ({ response: dialogAnswers.messageBoxResponse }),
     },
     ipcMain: { handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => ipcHandlers.set(channel, handler) },
     session: {
@@ -68,6 +82,14 @@ export function electronStandIn(options: { singleInstance?: boolean; userData: s
         },
         setPermissionCheckHandler: (handler: typeof permissions.check) => {
           permissions.check = handler;
+        },
+        webRequest: {
+          onBeforeSendHeaders: (_filter: unknown, listener: typeof webRequest.beforeSendHeaders) => {
+            webRequest.beforeSendHeaders = listener;
+          },
+          onHeadersReceived: (_filter: unknown, listener: typeof webRequest.headersReceived) => {
+            webRequest.headersReceived = listener;
+          },
         },
       },
     },
@@ -80,9 +102,32 @@ export function electronStandIn(options: { singleInstance?: boolean; userData: s
         opened.push(url);
       },
     },
-    Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: () => undefined },
+    Menu: {
+      buildFromTemplate: (template: typeof menu) => template,
+      setApplicationMenu: (built: typeof menu) => {
+        menu = built;
+      },
+    },
   };
-  return { module, becomeReady, windows, ipcHandlers, protocolHandlers, privileged, opened, permissions, app };
+  /** Clicks a menu item by its label, as the person would. */
+  const clickMenu = (label: string) => {
+    for (const top of menu) for (const item of top.submenu ?? []) if (item.label === label) return item.click?.();
+    throw new Error(`no menu item ${label}`);
+  };
+  return {
+    module,
+    becomeReady,
+    windows,
+    ipcHandlers,
+    protocolHandlers,
+    privileged,
+    opened,
+    permissions,
+    webRequest,
+    dialogAnswers,
+    clickMenu,
+    app,
+  };
 }
 
 /** A web contents as the shell sees one: its events and window-open handler, drivable by a test. */

@@ -373,11 +373,16 @@ export class NewsService implements NewsApi {
   async restoreBackup(name: string) {
     const backup = listBackups(this.dataDir).find((b) => b.name === name);
     if (!backup) throw new ApiError('not-found', `There is no backup called ${name}.`);
+    return this.restoreFromFile(backup.path);
+  }
+
+  /** The same from any file the person picked (the Electron File menu); not part of the renderer's contract. */
+  async restoreFromFile(file: string): Promise<RestoreReport> {
     await this.sync.close();
     this.db.close();
     let report: RestoreReport;
     try {
-      report = restoreLibrary(this.dataDir, backup.path);
+      report = restoreLibrary(this.dataDir, file);
     } catch (error) {
       throw new ApiError('invalid-argument', (error as Error).message);
     } finally {

@@ -1,5 +1,4 @@
-import { app, type BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
-import { restoreLibrary } from '../db/backup.ts';
+import { type BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { NewsService } from '../library/news-service.ts';
 
 /**
@@ -28,20 +27,20 @@ export function installAppMenu(service: NewsService, window: () => BrowserWindow
     if (choice.canceled || !file) return;
     const confirm = await dialog.showMessageBox({
       type: 'warning',
-      buttons: ['Restore and restart', 'Cancel'],
+      buttons: ['Restore', 'Cancel'],
       defaultId: 1,
       message: 'Replace the library with this backup?',
-      detail: 'The current library is set aside next to it (not deleted), then Broadsheet restarts.',
+      detail: 'The current library is set aside next to it (not deleted).',
     });
     if (confirm.response !== 0) return;
-    await service.close();
     try {
-      restoreLibrary(service.dataDir, file);
+      // While the app runs: the services close their connections, restore, and open again;
+      // the window hears "library changed" and shows the restored library.
+      const report = await service.restoreFromFile(file);
+      await dialog.showMessageBox({ message: 'Library restored', detail: `From ${report.restoredFrom}.` });
     } catch (error) {
       dialog.showErrorBox('The backup could not be restored', (error as Error).message);
     }
-    app.relaunch();
-    app.exit(0);
   };
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),

@@ -123,6 +123,48 @@ describe('the Electron shell (wiring, with a stand-in electron module)', () => {
     expect(fs.existsSync(path.join(dataDir, 'broadsheet.db'))).toBe(true);
   });
 
+  it('fetches remote pictures without credentials: no cookie or authorization goes out, no cookie is kept', () => {
+    let sent: Record<string, string> = {};
+    electron.webRequest.beforeSendHeaders?.(
+      { requestHeaders: { Accept: 'image/*', Cookie: 'tracker=1', Authorization: 'Basic x', Referer: '' } },
+      ({ requestHeaders }) => {
+        sent = requestHeaders;
+      },
+    );
+    expect(sent).toEqual({ Accept: 'image/*', Referer: '' });
+    let kept: Record<string, string[]> = {};
+    electron.webRequest.headersReceived?.(
+      { responseHeaders: { 'Content-Type': ['image/png'], 'Set-Cookie': ['id=2'], 'set-cookie': ['x=3'] } },
+      ({ responseHeaders }) => {
+        kept = responseHeaders;
+      },
+    );
+    expect(kept).toEqual({ 'Content-Type': ['image/png'] });
+  });
+
+  it('File → Restore From Backup… restores the chosen file while the app runs, setting the current library aside', async () => {
+    const handler = electron.ipcHandlers.get(IPC_CALL);
+    if (!handler) throw new Error('no IPC handler');
+    const asOwn = { senderFrame: { url: own, parent: null } };
+    const call = (...args: unknown[]) => handler(asOwn, ...args) as Promise<unknown>;
+    await call('loadSampleLibrary', []);
+    const backup = (await call('backupLibrary', [])) as { value: { path: string } };
+    await call('importOpml', ['<opml version="2.0"><body><outline text="Later" xmlUrl="https://later.example/feed"/></body></opml>']);
+    const feedsBefore = ((await call('listFeeds', [])) as { value: unknown[] }).value.length;
+    electron.dialogAnswers.openFile = backup.value.path;
+    electron.dialogAnswers.messageBoxResponse = 0;
+    await electron.clickMenu('Restore From Backup…');
+    await vi.waitFor(
+      async () => {
+        const feeds = ((await call('listFeeds', [])) as { value: unknown[] }).value;
+        expect(feeds).toHaveLength(feedsBefore - 1);
+      },
+      { timeout: 15_000 },
+    );
+    expect(electron.dialogAnswers.errors).toEqual([]);
+    expect(fs.readdirSync(dataDir).some((name) => name.includes('before-restore'))).toBe(true);
+  });
+
   it('closes the library when the app quits', async () => {
     electron.app.emit('will-quit');
     await vi.waitFor(() => expect(fs.existsSync(path.join(dataDir, 'broadsheet.db.clean'))).toBe(true));

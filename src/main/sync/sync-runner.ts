@@ -24,6 +24,8 @@ export interface WorkerUrls {
  */
 export class SyncRunner {
   private worker: Worker | null = null;
+  /** Settles with the thread's exit code when it ends, however it ends (known even if it already has). */
+  private workerExit: Promise<number> = Promise.resolve(0);
   private closed = false;
   private running: Promise<SyncSummary> | null = null;
   private queued: Promise<SyncSummary> | null = null;
@@ -140,7 +142,7 @@ export class SyncRunner {
     const worker = this.worker;
     this.worker = null;
     if (!worker) return { exitCode: 0 };
-    const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
+    const exited = this.workerExit;
     worker.ref();
     worker.postMessage({ type: 'close' } satisfies SyncRequest);
     let wedged: NodeJS.Timeout | undefined;
@@ -180,9 +182,19 @@ export class SyncRunner {
 
   private ensureWorker(): Worker {
     if (!this.worker) {
-      this.worker = new Worker(this.workerUrls.sync, {
+      const worker = new Worker(this.workerUrls.sync, {
         workerData: { dataDir: this.dataDir, readerWorkerUrl: this.workerUrls.reader.href },
       });
+      this.worker = worker;
+      this.workerExit = new Promise<number>((resolve) =>
+        worker.once('exit', (code) => {
+          // A thread that ended on its own (it failed to start, say) is started afresh next time.
+          if (this.worker === worker) this.worker = null;
+          resolve(code);
+        }),
+      );
+      // Its failure reaches the job waiting on it; without a listener it would be thrown here.
+      worker.on('error', (error) => console.error('broadsheet: the sync thread failed:', error.message));
       this.worker.unref();
     }
     return this.worker;
