@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../test-support/cli-process.ts';
 import { type Handler, httpFixture, rssWith } from '../test-support/http-fixture.ts';
 import { summaryOnlyNewsSite } from '../test-support/news-site.ts';
 import { storyCorpus } from '../test-support/story-corpus.ts';
@@ -12,10 +13,7 @@ import { openDatabase } from './db/connection.ts';
 import { LATEST_SCHEMA_VERSION } from './db/migrate.ts';
 import { REPO_ROOT } from './repo-paths.ts';
 
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'src/main/cli.ts'), ...args], { encoding: 'utf8', cwd: REPO_ROOT });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = runCli;
 
 describe('cli', () => {
   it('prints help', () => {

@@ -1,13 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../test-support/cli-process.ts';
 import { tempDir } from '../../test-support/temp-dir.ts';
 import { REPO_ROOT } from '../repo-paths.ts';
 
 function cli(args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'src/main/cli.ts'), ...args], { encoding: 'utf8', cwd: REPO_ROOT });
-  return { code: result.status, out: `${result.stdout}${result.stderr}` };
+  const { code, stdout, stderr } = runCli(...args);
+  return { code, out: `${stdout}${stderr}` };
 }
 
 /** Everything the library holds, as text: what must not change when a command is refused. */

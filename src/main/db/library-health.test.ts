@@ -1,17 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../test-support/cli-process.ts';
 import { tempDir } from '../../test-support/temp-dir.ts';
 import { NewsService } from '../library/news-service.ts';
-import { REPO_ROOT, RESOURCES_DIR } from '../repo-paths.ts';
+import { RESOURCES_DIR } from '../repo-paths.ts';
 import { listBackups } from './backup.ts';
 import { DATABASE_FILE } from './connection.ts';
 
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'src/main/cli.ts'), ...args], { encoding: 'utf8', cwd: REPO_ROOT });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = runCli;
 
 /** A closed library with the sample loaded, one article bookmarked and one read, and a backup. */
 async function library() {
