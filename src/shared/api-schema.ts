@@ -89,6 +89,7 @@ const argSchemas = {
     }),
   ]),
   setFeedFullText: z.tuple([id, z.enum(['auto', 'always', 'never'])]),
+  setFeedRemotePictures: z.tuple([id, z.boolean()]),
   getStorage: z.tuple([]),
   clearImageCache: z.tuple([]),
   exportBookmarks: z.tuple([z.enum(['html', 'md', 'json'])]),

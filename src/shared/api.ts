@@ -40,6 +40,11 @@ export interface FeedSummary {
   lastError: string | null;
   /** Whether sync reads the article's page for the full text: when the feed has only summaries, always, or never. */
   fullText: FullTextMode;
+  /**
+   * Whether the reader loads this feed's pictures from their hosts when the library has
+   * no offline copy (true), or shows the offline copies only (false).
+   */
+  remotePictures: boolean;
 }
 
 export type FullTextMode = 'auto' | 'always' | 'never';
@@ -95,6 +100,8 @@ export interface ArticleDetail extends ArticleRow {
   offlineImages: Record<string, string>;
   /** The other articles of its story: the same event in other sources' words. */
   alsoCoveredBy: StoryArticle[];
+  /** The feed's choice: pictures without an offline copy may be loaded from their hosts. */
+  remotePictures: boolean;
 }
 
 /** What the library takes on disk, for the storage readout. */
@@ -265,6 +272,7 @@ export interface NewsApi {
   getSettings(): Promise<Settings>;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   setFeedFullText(feedId: number, mode: FullTextMode): Promise<void>;
+  setFeedRemotePictures(feedId: number, allowed: boolean): Promise<void>;
   getStorage(): Promise<StorageReport>;
   /** Removes every cached image no bookmark needs. */
   clearImageCache(): Promise<{ removed: number; freedBytes: number }>;
@@ -313,6 +321,7 @@ export const NEWS_METHODS = [
   'getSettings',
   'updateSettings',
   'setFeedFullText',
+  'setFeedRemotePictures',
   'getStorage',
   'clearImageCache',
   'exportBookmarks',

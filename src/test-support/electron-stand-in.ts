@@ -40,10 +40,13 @@ export function electronStandIn(options: { singleInstance?: boolean; userData: s
       this.loaded.push(url);
       return Promise.resolve();
     }
+    focusCalls = 0;
     show() {}
     isMinimized = () => false;
     restore() {}
-    focus() {}
+    focus() {
+      this.focusCalls++;
+    }
   }
   const ipcHandlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();

@@ -55,6 +55,11 @@ const BAD: string[][] = [
   ['frobnicate'],
   ['status', '--no-such-option'],
   ['export-opml', '/no/such/folder/subs.opml'],
+  ['feed'],
+  ['feed', '9999'],
+  ['feed', '1', '--remote-pictures', 'maybe'],
+  ['feed', '1', '--full-text', 'sometimes'],
+  ['feed', huge, '--remote-pictures', 'off'],
 ];
 
 describe('the command line refuses bad input in words, with a non-zero exit, and writes nothing', () => {

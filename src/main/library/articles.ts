@@ -9,16 +9,21 @@ const DEFAULT_PAGE = 100;
 /** An article row as SQLite returns it: times in milliseconds, flags as 0/1. */
 type Row = Omit<ArticleRow, 'publishedAt' | 'read' | 'bookmarked' | 'cursor'> & { publishedAt: number; read: number; bookmarked: number };
 
+/** A row's picture: the offline copy, else the original when the feed lets the reader ask its host. */
+export const THUMBNAIL = `coalesce('${IMAGE_CACHE_PATH}' || thumb.key, CASE WHEN f.remote_pictures THEN a.thumbnail_url END) AS thumbnailUrl`;
+/** The offline copy of an article's picture, for THUMBNAIL (feeds are joined as f). */
+export const THUMBNAIL_JOIN = 'LEFT JOIN images thumb ON thumb.url = a.thumbnail_url AND thumb.stored_at IS NOT NULL';
+
 const ROW_SELECT = `
   SELECT a.id, a.feed_id AS feedId, f.title AS feedTitle, s.name AS sectionName, a.title,
-    a.excerpt, a.url, coalesce('${IMAGE_CACHE_PATH}' || thumb.key, a.thumbnail_url) AS thumbnailUrl,
+    a.excerpt, a.url, ${THUMBNAIL},
     a.published_at AS publishedAt, st.read, st.bookmarked`;
 const ROW_FROM = `
   FROM articles a
   JOIN article_state st ON st.article_id = a.id
   JOIN feeds f ON f.id = a.feed_id
   LEFT JOIN sections s ON s.id = f.section_id
-  LEFT JOIN images thumb ON thumb.url = a.thumbnail_url AND thumb.stored_at IS NOT NULL`;
+  ${THUMBNAIL_JOIN}`;
 
 /** One page of a list, newest (or oldest) first, continued by keyset so deep pages stay fast. */
 export function listArticles(db: Database, query: ArticleQuery): ArticlePage {
@@ -64,13 +69,20 @@ export function listArticles(db: Database, query: ArticleQuery): ArticlePage {
   return { rows: page, nextCursor: rows.length > limit ? (page.at(-1)?.cursor ?? null) : null };
 }
 
-type DetailRow = Row & { author: string | null; contentHtml: string; fullTextStatus: string | null; fullTextError: string | null };
+type DetailRow = Row & {
+  author: string | null;
+  contentHtml: string;
+  fullTextStatus: string | null;
+  fullTextError: string | null;
+  remotePictures: number;
+};
 
 export function getArticle(db: Database, id: number): ArticleDetail | null {
   const row = db
     .prepare<[number], DetailRow>(
       `${ROW_SELECT}, a.author, coalesce(a.full_html, a.content_html) AS contentHtml,
-         a.full_text_status AS fullTextStatus, a.full_text_error AS fullTextError ${ROW_FROM} WHERE a.id = ?`,
+         a.full_text_status AS fullTextStatus, a.full_text_error AS fullTextError, f.remote_pictures AS remotePictures
+       ${ROW_FROM} WHERE a.id = ?`,
     )
     .get(id);
   if (!row) return null;
@@ -81,6 +93,7 @@ export function getArticle(db: Database, id: number): ArticleDetail | null {
     fullText: { status: fullTextStatus(row.fullTextStatus), error: row.fullTextError },
     offlineImages: offlineImages(db, id),
     alsoCoveredBy: alsoCoveredBy(db, id),
+    remotePictures: row.remotePictures === 1,
   };
 }
 

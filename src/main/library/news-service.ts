@@ -334,6 +334,12 @@ export class NewsService implements NewsApi {
     this.captureInBackground();
   }
 
+  async setFeedRemotePictures(feedId: number, allowed: boolean) {
+    const changed = this.db.prepare('UPDATE feeds SET remote_pictures = ? WHERE id = ?').run(allowed ? 1 : 0, feedId).changes;
+    if (!changed) throw new ApiError('not-found', `There is no feed ${feedId}.`);
+    this.emit('library-changed', { reason: 'feed remote pictures changed' });
+  }
+
   async getStorage() {
     return storageReport(this.db, this.dataDir);
   }

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ArticleRow } from '../../shared/api.ts';
-import { toArticleRow } from './articles.ts';
+import { THUMBNAIL, THUMBNAIL_JOIN, toArticleRow } from './articles.ts';
 
 /**
  * Turns what a person types into a safe FTS5 query: each word is quoted (so FTS5
@@ -37,13 +37,14 @@ export function searchArticles(
         WHERE articles_fts MATCH @match ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW}
       )
       SELECT a.id, a.feed_id AS feedId, f.title AS feedTitle, s.name AS sectionName, a.title,
-        a.excerpt, a.url, a.thumbnail_url AS thumbnailUrl,
+        a.excerpt, a.url, ${THUMBNAIL},
         a.published_at AS publishedAt, st.read, st.bookmarked
       FROM hits
       JOIN articles a ON a.id = hits.id
       JOIN article_state st ON st.article_id = a.id
       JOIN feeds f ON f.id = a.feed_id
       LEFT JOIN sections s ON s.id = f.section_id
+      ${THUMBNAIL_JOIN}
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY hits.score, a.published_at DESC
       LIMIT @limit`)

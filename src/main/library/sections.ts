@@ -28,13 +28,14 @@ export function ensureSection(db: Database, name: string): number {
 }
 
 /** A feed row as SQLite returns it: the last success in milliseconds. */
-type FeedRow = Omit<FeedSummary, 'lastSuccessAt'> & { lastSuccessAt: number | null };
+type FeedRow = Omit<FeedSummary, 'lastSuccessAt' | 'remotePictures'> & { lastSuccessAt: number | null; remotePictures: number };
 
 const FEED_SELECT = `
   SELECT f.id, f.title, f.url, f.site_url AS siteUrl, f.section_id AS sectionId, s.name AS sectionName,
     (SELECT count(*) FROM articles a JOIN article_state st ON st.article_id = a.id AND st.read = 0
      WHERE a.feed_id = f.id) AS unreadCount,
-    f.last_success_at AS lastSuccessAt, f.last_error AS lastError, f.full_text AS fullText
+    f.last_success_at AS lastSuccessAt, f.last_error AS lastError, f.full_text AS fullText,
+    f.remote_pictures AS remotePictures
   FROM feeds f LEFT JOIN sections s ON s.id = f.section_id`;
 
 export function listFeeds(db: Database): FeedSummary[] {
@@ -50,7 +51,11 @@ export function getFeed(db: Database, id: number): FeedSummary | null {
 }
 
 function toFeedSummary(row: FeedRow): FeedSummary {
-  return { ...row, lastSuccessAt: row.lastSuccessAt === null ? null : new Date(row.lastSuccessAt).toISOString() };
+  return {
+    ...row,
+    lastSuccessAt: row.lastSuccessAt === null ? null : new Date(row.lastSuccessAt).toISOString(),
+    remotePictures: row.remotePictures === 1,
+  };
 }
 
 /** Adds a subscription (or returns the existing one with the same URL). */

@@ -43,6 +43,7 @@ describe('OPML', () => {
       lastSuccessAt: null,
       lastError: null,
       fullText: 'auto',
+      remotePictures: true,
     });
     const opml = writeOpml([
       feed(1, 'Tom & Jerry "Daily"', 'https://tj.example/rss?x=1&y=2', 'Cartoons'),

@@ -57,6 +57,13 @@ describe('the Electron shell (wiring, with a stand-in electron module)', () => {
     expect(electron.opened).toEqual(['https://news.example/story', 'https://news.example/other']);
   });
 
+  it('a second start of the app brings this window forward instead of opening a second library', () => {
+    const [window] = electron.windows;
+    electron.app.emit('second-instance', {}, ['broadsheet'], process.cwd());
+    expect(window?.focusCalls).toBe(1);
+    expect(electron.windows).toHaveLength(1);
+  });
+
   it('denies every permission request and check', () => {
     const answers: boolean[] = [];
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])

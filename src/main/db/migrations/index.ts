@@ -2,9 +2,10 @@ import { initial } from './001-initial.ts';
 import { unsubscribedFeeds } from './002-unsubscribed-feeds.ts';
 import { offlineCapture } from './003-offline-capture.ts';
 import { stories } from './004-stories.ts';
+import { remotePictures } from './005-remote-pictures.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initial, unsubscribedFeeds, offlineCapture, stories];
+export const MIGRATIONS: readonly Migration[] = [initial, unsubscribedFeeds, offlineCapture, stories, remotePictures];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,8 +1,8 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { ArticleDetail } from '../../../../shared/api.ts';
 import { relativeTime } from '../../lib/relative-time.ts';
 import { useLibrary } from '../../store/library-store.ts';
-import { sanitizeArticleHtml } from './sanitize.ts';
+import { sanitizeArticle } from './sanitize.ts';
 
 /** The reading view, shaped like the seed page: section label, headline, byline, then the body. */
 export function Reader() {
@@ -10,9 +10,15 @@ export function Reader() {
   const fontSize = useLibrary((s) => s.settings.readerFontSize);
   const width = useLibrary((s) => s.settings.readerWidth);
   const toggleBookmark = useLibrary((s) => s.toggleBookmark);
-  const body = useMemo(
-    () => (article ? sanitizeArticleHtml(article.contentHtml, { baseUrl: article.url, offlineImages: article.offlineImages }) : ''),
-    [article],
+  // "Load pictures" for one article, without changing the feed's setting.
+  const [picturesAllowedFor, allowPicturesFor] = useState<number | null>(null);
+  const remotePictures = article ? article.remotePictures || picturesAllowedFor === article.id : true;
+  const { html: body, blockedPictures } = useMemo(
+    () =>
+      article
+        ? sanitizeArticle(article.contentHtml, { baseUrl: article.url, offlineImages: article.offlineImages, remotePictures })
+        : { html: '', blockedPictures: 0 },
+    [article, remotePictures],
   );
 
   if (!article) {
@@ -53,6 +59,15 @@ export function Reader() {
         </div>
       </header>
       <FullTextNotice fullText={article.fullText} bookmarked={article.bookmarked} />
+      {blockedPictures > 0 && (
+        <p className="full-text-notice" role="note">
+          {blockedPictures === 1 ? '1 picture is' : `${blockedPictures} pictures are`} not kept offline, and this feed does not load
+          pictures from the web.{' '}
+          <button type="button" className="link-button" onClick={() => allowPicturesFor(article.id)}>
+            Load {blockedPictures === 1 ? 'it' : 'them'} this time
+          </button>
+        </p>
+      )}
       {body ? (
         // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized by DOMPurify with an allowlist just above
         <div className="article-body" dangerouslySetInnerHTML={{ __html: body }} />

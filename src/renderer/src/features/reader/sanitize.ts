@@ -7,7 +7,9 @@ import { absoluteHttpUrl, IMAGE_CACHE_PATH, imageSources } from '../../../../sha
  * URLs are removed. Links open outside the app and leak no referrer.
  *
  * Pictures the library keeps offline are shown from the cache, so the original host is
- * not asked again; the others get their lazy-loading and relative addresses resolved.
+ * not asked again; the others get their lazy-loading and relative addresses resolved,
+ * or, for a feed whose remote pictures are off, are left out and counted so the reader
+ * can say so (asking a host for a picture tells it the article was opened).
  */
 const purifier = DOMPurify(window);
 
@@ -16,10 +18,15 @@ export interface ArticleImages {
   baseUrl: string | null;
   /** Original URL → the app's address of the cached copy. */
   offlineImages: Record<string, string>;
+  /** False: pictures without an offline copy are not loaded from their hosts. */
+  remotePictures?: boolean;
 }
 
+const NO_IMAGES: ArticleImages = { baseUrl: null, offlineImages: {}, remotePictures: true };
 /** The article being sanitized: DOMPurify's hooks are global, and sanitizing is synchronous. */
-let current: ArticleImages = { baseUrl: null, offlineImages: {} };
+let current: ArticleImages = NO_IMAGES;
+/** Pictures left out of the article being sanitized because they would be fetched from their hosts. */
+let blocked = 0;
 const CACHED = new RegExp(`^${IMAGE_CACHE_PATH}[0-9a-f]{32}$`);
 
 function cachedCopy(element: Element): string | null {
@@ -36,6 +43,19 @@ purifier.addHook('uponSanitizeElement', (node, data) => {
   if (data.tagName === 'img' && node instanceof Element) {
     const size = (name: string) => Number.parseFloat(node.getAttribute(name) ?? 'NaN');
     if (size('width') <= 1 && size('height') <= 1) node.remove();
+    else if (current.remotePictures === false && !cachedCopy(node)) {
+      if (imageSources((name) => node.getAttribute(name), current.baseUrl).length > 0) blocked++;
+      node.remove();
+    }
+  }
+  if (
+    current.remotePictures === false &&
+    data.tagName === 'source' &&
+    node instanceof Element &&
+    node.parentElement?.tagName === 'PICTURE'
+  ) {
+    const sibling = node.parentElement.querySelector('img');
+    if (!cachedCopy(node) && !(sibling && cachedCopy(sibling))) node.remove();
   }
 });
 
@@ -71,18 +91,30 @@ purifier.addHook('afterSanitizeAttributes', (node) => {
     node.setAttribute('loading', 'lazy');
     node.setAttribute('referrerpolicy', 'no-referrer');
   }
+  if (node.tagName === 'VIDEO' || node.tagName === 'AUDIO') {
+    // Nothing is fetched until the person presses play; a poster is a picture like any other.
+    node.setAttribute('preload', 'none');
+    if (current.remotePictures === false) node.removeAttribute('poster');
+  }
 });
 
-export function sanitizeArticleHtml(html: string, images: ArticleImages = { baseUrl: null, offlineImages: {} }): string {
+export function sanitizeArticleHtml(html: string, images: ArticleImages = NO_IMAGES): string {
+  return sanitizeArticle(html, images).html;
+}
+
+/** The safe HTML, and how many pictures were left out because the feed keeps to offline copies. */
+export function sanitizeArticle(html: string, images: ArticleImages): { html: string; blockedPictures: number } {
   current = images;
+  blocked = 0;
   try {
-    return purifier.sanitize(html, {
+    const safe = purifier.sanitize(html, {
       USE_PROFILES: { html: true },
       FORBID_TAGS: ['style', 'form', 'input', 'button', 'select', 'textarea', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base'],
       FORBID_ATTR: ['style', 'class', 'id', 'srcdoc'],
       ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|data:image\/(?:png|gif|jpe?g|webp);|#)/i,
     });
+    return { html: safe, blockedPictures: blocked };
   } finally {
-    current = { baseUrl: null, offlineImages: {} };
+    current = NO_IMAGES;
   }
 }

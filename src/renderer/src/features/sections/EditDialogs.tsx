@@ -26,10 +26,12 @@ export function FeedOptions({ feed }: { feed: FeedSummary }) {
     const title = String(form.get('title') ?? '').trim();
     const section = String(form.get('section') ?? '').trim();
     const fullText = String(form.get('fullText') ?? feed.fullText) as FullTextMode;
+    const remotePictures = form.get('remotePictures') === 'on';
     const ok = await change(async () => {
       if (title && title !== feed.title) await news.renameFeed(feed.id, title);
       if (section !== (feed.sectionName ?? '')) await news.moveFeed(feed.id, section || null);
       if (fullText !== feed.fullText) await news.setFeedFullText(feed.id, fullText);
+      if (remotePictures !== feed.remotePictures) await news.setFeedRemotePictures(feed.id, remotePictures);
     });
     if (ok) dialog.current?.close();
   };
@@ -70,6 +72,10 @@ export function FeedOptions({ feed }: { feed: FeedSummary }) {
               <option value="always">Always read the article’s page</option>
               <option value="never">Never: show what the feed carries</option>
             </select>
+          </label>
+          <label className="checkbox-setting">
+            <input type="checkbox" name="remotePictures" defaultChecked={feed.remotePictures} />
+            Load pictures from the web when no offline copy is kept
           </label>
           <EditActions removeLabel="Unsubscribe" onRemove={() => void remove()} onCancel={() => dialog.current?.close()} />
           <p className="dialog-message">Unsubscribing removes the feed and its articles; bookmarked stories stay in Bookmarks.</p>

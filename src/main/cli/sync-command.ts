@@ -1,0 +1,39 @@
+import { formatBytes } from '../../shared/format-bytes.ts';
+import { type LibraryCommand, print } from './command.ts';
+
+/** `sync [--json]`: every feed now, then offline capture of what arrived; exit 1 when a feed failed. */
+export const sync: LibraryCommand = async (service, _args, opts) => {
+  const summary = await service.runSync(true);
+  const titles = new Map((await service.listFeeds()).map((f) => [f.id, f]));
+  const report = {
+    feeds: summary.feedsTotal,
+    ok: summary.results.filter((r) => r.status === 'ok').length,
+    notModified: summary.results.filter((r) => r.status === 'not-modified').length,
+    failed: summary.results.flatMap((r) =>
+      r.status === 'failed' ? [{ feed: titles.get(r.feedId)?.url ?? r.feedId, error: r.error }] : [],
+    ),
+    newArticles: summary.newArticles,
+    durationMs: summary.durationMs,
+    offline: summary.offline,
+    capture: summary.offline ? null : await service.capture(),
+  };
+  // Scripts learn from the exit code that some feeds failed, with or without --json.
+  const exitCode = report.failed.length > 0 ? 1 : 0;
+  if (opts.json) {
+    print(report);
+    return exitCode;
+  }
+  console.log(
+    `Synced ${report.feeds} feeds in ${(report.durationMs / 1000).toFixed(1)} s: ${report.ok} updated, ${report.notModified} unchanged, ${report.failed.length} failed, ${report.newArticles} new articles.`,
+  );
+  for (const f of report.failed) console.log(`  ${f.feed}: ${f.error}`);
+  if (report.offline) console.log('The network looks unreachable; nothing was lost, and the next sync tries again.');
+  const c = report.capture;
+  if (c) {
+    console.log(
+      `Saved for offline reading: ${c.extracted} full texts (${c.failed} pages could not be read), ${c.images} pictures (${formatBytes(c.imageBytes)}).`,
+    );
+    if (c.unstored > 0) console.log(`  ${c.unstored} could not be stored (${c.storageError}); the next sync tries them again.`);
+  }
+  return exitCode;
+};
