@@ -89,7 +89,7 @@ export function generateLibrary(dataDir: string, articles: number, options: { cl
         }),
       );
     }
-    writePreparedArticles(db, feedId, batch, now);
+    writePreparedArticles(db, feedId, batch, { now: now });
   }
   // As a synced library would be: every article in its story.
   if (options.clusterStories !== false) updateStories(db, now);

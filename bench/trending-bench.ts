@@ -63,7 +63,7 @@ export async function trendingBench(): Promise<void> {
             thumbnail: null,
           });
         });
-        writePreparedArticles(db, feedId, batch, at);
+        writePreparedArticles(db, feedId, batch, { now: at });
       });
       updates.push(updateStories(db, at).durationMs);
     }

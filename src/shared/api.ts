@@ -227,6 +227,11 @@ export interface SyncProgress {
   newArticles: number;
   failures: number;
   running: boolean;
+  /**
+   * While running: fetching feeds, then (every new article already in the lists) making
+   * them searchable, then putting them into stories.
+   */
+  phase?: 'feeds' | 'indexing' | 'stories';
   /** Set when a finished sync failed only for network reasons: the machine looks offline. */
   offline?: boolean;
 }

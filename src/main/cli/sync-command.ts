@@ -1,9 +1,23 @@
 import { formatBytes } from '../../shared/format-bytes.ts';
 import { type LibraryCommand, print } from './command.ts';
 
-/** `sync [--json]`: every feed now, then offline capture of what arrived; exit 1 when a feed failed. */
+/**
+ * `sync [--json]`: every feed now, and offline capture of what arrived (it starts once
+ * the articles are listed); exit 1 when a feed failed. `phases` says, in ms from the
+ * start of the command, when every fetched article was in the lists, searchable, in
+ * stories, and kept offline.
+ */
 export const sync: LibraryCommand = async (service, _args, opts) => {
-  const summary = await service.runSync(true);
+  const { summary, capture, capturedAt } = await service.syncAndCapture(true);
+  const sinceStart = (at: number) => Math.round(at - performance.timeOrigin);
+  const phases = summary.phases
+    ? {
+        listedMs: sinceStart(summary.phases.listedAt),
+        indexedMs: sinceStart(summary.phases.indexedAt),
+        storiesMs: sinceStart(summary.phases.storiesAt),
+        capturedMs: capturedAt === null ? null : sinceStart(capturedAt),
+      }
+    : null;
   const titles = new Map((await service.listFeeds()).map((f) => [f.id, f]));
   const report = {
     feeds: summary.feedsTotal,
@@ -15,7 +29,8 @@ export const sync: LibraryCommand = async (service, _args, opts) => {
     newArticles: summary.newArticles,
     durationMs: summary.durationMs,
     offline: summary.offline,
-    capture: summary.offline ? null : await service.capture(),
+    phases,
+    capture,
   };
   // Scripts learn from the exit code that some feeds failed, with or without --json.
   const exitCode = report.failed.length > 0 ? 1 : 0;

@@ -1,6 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ParsedItem } from '../feeds/parse/index.ts';
+import { CAPTURE_WINDOW_MS } from '../offline/capture-windows.ts';
 import { type PreparedArticle, prepareArticle } from './prepared-article.ts';
+import { indexArticle } from './search-index.ts';
 
 /** Dates further ahead than this are publisher mistakes: the article is dated on arrival instead. */
 const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
@@ -12,7 +14,13 @@ export interface WriteResult {
 
 /** Parses nothing, writes: the convenient form for one feed's items on this thread. */
 export function writeFeedItems(db: Database, feedId: number, items: ParsedItem[], now = Date.now()): WriteResult {
-  return writePreparedArticles(db, feedId, items.map(prepareArticle), now);
+  return writePreparedArticles(db, feedId, items.map(prepareArticle), { now });
+}
+
+export interface WriteOptions {
+  now?: number;
+  /** Queue the text for the full-text index instead of indexing it now (a sync; see search-index.ts). */
+  deferIndex?: boolean;
 }
 
 /**
@@ -21,7 +29,9 @@ export function writeFeedItems(db: Database, feedId: number, items: ParsedItem[]
  * their read/bookmark state, which sync never writes; articles the user deleted stay
  * deleted (tombstones); unchanged articles cost one indexed lookup.
  */
-export function writePreparedArticles(db: Database, feedId: number, articles: PreparedArticle[], now = Date.now()): WriteResult {
+export function writePreparedArticles(db: Database, feedId: number, articles: PreparedArticle[], options: WriteOptions = {}): WriteResult {
+  const now = options.now ?? Date.now();
+  const defer = options.deferIndex === true;
   const s = statements(db);
   const result: WriteResult = { added: 0, updated: 0 };
   db.transaction(() => {
@@ -44,15 +54,24 @@ export function writePreparedArticles(db: Database, feedId: number, articles: Pr
       };
       if (existing) {
         s.update.run({ ...row, id: existing.id });
-        s.unindex.run(existing.id);
-        s.index.run(existing.id, article.title, article.bodyText);
+        indexArticle(db, { id: existing.id, title: article.title, body: article.bodyText }, { defer, replacing: true });
         result.updated++;
       } else {
         const dated = article.publishedAt ?? now;
         const publishedAt = dated > now + FUTURE_TOLERANCE_MS ? now : dated;
-        const id = s.insert.run({ ...row, feedId, identity: article.identity, publishedAt, arrivedAt: now }).lastInsertRowid;
+        // Already older than offline capture looks (a new feed's archive): stored as settled.
+        const settled = publishedAt < now - CAPTURE_WINDOW_MS;
+        const id = s.insert.run({
+          ...row,
+          feedId,
+          identity: article.identity,
+          publishedAt,
+          arrivedAt: now,
+          capturedAt: settled ? now : null,
+          fullTextStatus: settled ? 'skipped' : null,
+        }).lastInsertRowid;
         s.insertState.run(id);
-        s.index.run(id, article.title, article.bodyText);
+        indexArticle(db, { id, title: article.title, body: article.bodyText }, { defer });
         result.added++;
       }
     }
@@ -66,8 +85,6 @@ interface WriterStatements {
   insert: Statement;
   insertState: Statement;
   update: Statement;
-  index: Statement;
-  unindex: Statement;
 }
 
 // Prepared once per connection: a sync writes hundreds of feeds through the same statements.
@@ -81,18 +98,15 @@ function statements(db: Database): WriterStatements {
       tombstoned: db.prepare('SELECT 1 FROM article_tombstones WHERE feed_id = ? AND identity = ?'),
       insert: db.prepare(`
         INSERT INTO articles (feed_id, identity, url, title, author, content_html, excerpt, thumbnail_url,
-                              published_at, updated_at, arrived_at, content_hash)
+                              published_at, updated_at, arrived_at, content_hash, captured_at, full_text_status)
         VALUES (@feedId, @identity, @url, @title, @author, CAST(@contentHtml AS TEXT), @excerpt, @thumbnailUrl,
-                @publishedAt, @updatedAt, @arrivedAt, @contentHash)`),
+                @publishedAt, @updatedAt, @arrivedAt, @contentHash, @capturedAt, @fullTextStatus)`),
       insertState: db.prepare('INSERT OR IGNORE INTO article_state (article_id) VALUES (?)'),
       update: db.prepare(`
         UPDATE articles SET url = @url, title = @title, author = @author, content_html = CAST(@contentHtml AS TEXT),
           excerpt = @excerpt, thumbnail_url = @thumbnailUrl, updated_at = @updatedAt, content_hash = @contentHash,
           captured_at = NULL
         WHERE id = @id`),
-      // Bodies may arrive as UTF-8 bytes; CAST stores them as text without a trip through JS strings.
-      index: db.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, CAST(? AS TEXT))'),
-      unindex: db.prepare('DELETE FROM articles_fts WHERE rowid = ?'),
     };
     cache.set(db, s);
   }

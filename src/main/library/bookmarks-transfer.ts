@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { ApiError, type BookmarkFormat } from '../../shared/api.ts';
 import { htmlToText } from '../feeds/parse/text.ts';
 import { sanitizeStoredHtml } from './sanitize-stored-html.ts';
+import { indexArticle } from './search-index.ts';
 import { ensureSection } from './sections.ts';
 
 interface BookmarkRecord {
@@ -139,7 +140,7 @@ export function importBookmarks(db: Database, text: string, now = Date.now()): {
           now,
         ).lastInsertRowid;
       db.prepare('INSERT INTO article_state (article_id, bookmarked, bookmarked_at) VALUES (?, 1, ?)').run(id, bookmarkedAt);
-      db.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)').run(id, b.title, bodyText);
+      indexArticle(db, { id, title: b.title, body: bodyText });
       result.imported++;
     }
   })();

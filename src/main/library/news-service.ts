@@ -72,6 +72,8 @@ export class NewsService implements NewsApi {
   private scheduler: NodeJS.Timeout | null = null;
   private readonly offlineCapture: boolean;
   private closing = false;
+  /** The capture pass the last sync started when its articles were listed. */
+  private syncCapture: Promise<{ summary: CaptureSummary; finishedAt: number } | null> = Promise.resolve(null);
 
   constructor(options: NewsServiceOptions) {
     this.dataDir = options.dataDir;
@@ -94,6 +96,7 @@ export class NewsService implements NewsApi {
       dataDir: this.dataDir,
       workerUrls: this.workerUrls,
       onProgress: (progress) => this.emit('sync-progress', progress),
+      onListed: (progress) => this.listed(progress),
     });
   }
 
@@ -119,14 +122,30 @@ export class NewsService implements NewsApi {
     this.damaged = { file, reason, setAsideAs, message };
   }
 
+  /**
+   * A sync's articles are all in the lists: the UI shows them now, and offline capture
+   * starts beside the index build and the stories rather than after them.
+   */
+  private listed(progress: SyncProgress): void {
+    this.emit('library-changed', { reason: 'listed' });
+    this.syncCapture =
+      this.offlineCapture && !progress.offline
+        ? this.capture().then((summary) => ({ summary, finishedAt: Date.now() }), this.captureFailed)
+        : Promise.resolve(null);
+  }
+
+  private readonly captureFailed = (error: Error): null => {
+    // Closing cuts a capture short on purpose; what is left waits for the next pass.
+    if (!this.closing) console.error('broadsheet: offline capture failed:', error.message);
+    return null;
+  };
+
   /** Fetches due feeds in the background from now on (the desktop app and browser mode). */
   startBackgroundSync(tickMs = SCHEDULER_TICK_MS): void {
     if (this.scheduler) return;
     const tick = () => {
       if (this.sync.isRunning) return;
-      void this.runSync(false)
-        .then(() => this.captureInBackground())
-        .catch((error) => console.error('broadsheet: background sync failed:', error));
+      void this.runSync(false).catch((error) => console.error('broadsheet: background sync failed:', error));
     };
     this.scheduler = setInterval(tick, tickMs);
     this.scheduler.unref();
@@ -273,7 +292,6 @@ export class NewsService implements NewsApi {
   /** "Sync now": every feed, on the sync thread; a second call joins the running sync. */
   async syncNow(): Promise<SyncProgress> {
     const { feedsDone, feedsTotal, newArticles, failures, running, offline } = await this.runSync(true);
-    if (!offline) this.captureInBackground();
     return { feedsDone, feedsTotal, newArticles, failures, running, offline };
   }
 
@@ -288,11 +306,7 @@ export class NewsService implements NewsApi {
   }
 
   private captureInBackground(articleIds?: number[]): void {
-    if (!this.offlineCapture) return;
-    void this.capture(articleIds).catch((error) => {
-      // Closing cuts a capture short on purpose; what is left waits for the next pass.
-      if (!this.closing) console.error('broadsheet: offline capture failed:', (error as Error).message);
-    });
+    if (this.offlineCapture) void this.capture(articleIds).catch(this.captureFailed);
   }
 
   /** A cached image for the shells to serve (browser route, Electron protocol). */
@@ -305,11 +319,21 @@ export class NewsService implements NewsApi {
     return this.sync.checkpoint();
   }
 
-  /** A sync with its per-feed results, for the CLI and tests. */
+  /** A sync with its per-feed results, for the CLI and tests (its capture goes on after it; see syncAndCapture). */
   async runSync(force: boolean): Promise<SyncSummary> {
     const summary = await this.sync.sync(force);
     if (summary.feedsTotal > 0) this.emit('library-changed', { reason: 'synced' });
     return summary;
+  }
+
+  /**
+   * A sync and the offline capture it started once its articles were listed (null: none
+   * ran, or offline), with when that capture finished (epoch ms).
+   */
+  async syncAndCapture(force: boolean): Promise<{ summary: SyncSummary; capture: CaptureSummary | null; capturedAt: number | null }> {
+    const summary = await this.runSync(force);
+    const captured = await this.syncCapture;
+    return { summary, capture: captured?.summary ?? null, capturedAt: captured?.finishedAt ?? null };
   }
 
   async getSettings() {

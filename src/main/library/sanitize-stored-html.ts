@@ -85,7 +85,12 @@ export function sanitizeStoredHtml(html: string): string {
   while (i < n) {
     const lt = html.indexOf('<', i);
     const textEnd = lt === -1 ? n : lt;
-    if (textEnd > i) emit(escapeText(decodeText(html.slice(i, textEnd))), i, textEnd);
+    if (textEnd > i) {
+      const text = html.slice(i, textEnd);
+      // Text with no "&" or ">" decodes and escapes to itself (most of an article): kept as it is.
+      if (text.includes('&') || text.includes('>')) emit(escapeText(decodeText(text)), i, textEnd);
+      else out.push(text);
+    }
     if (lt === -1) break;
     const tag = readTag(html, lt);
     if (tag.kind === 'text') {

@@ -10,7 +10,7 @@ import { openDatabase } from '../db/connection.ts';
 import { searchArticles } from '../library/search.ts';
 import { addFeed } from '../library/sections.ts';
 import { writeSettings } from '../library/settings.ts';
-import { syncAll } from '../sync/sync-all.ts';
+import { runSync } from '../sync/run-sync.ts';
 import { captureArticles } from './capture.ts';
 import { cachedImage, imageKey, imageUsage, offlineImages, storeImage, sweepStrayImageFiles } from './image-cache.ts';
 import { readPage } from './read-page.ts';
@@ -26,7 +26,7 @@ async function siteLibrary(stories: number, mode: 'auto' | 'always' | 'never' = 
   const db = openDatabase(dataDir);
   const feedId = addFeed(db, { url: server.url('/feed.xml'), title: '', siteUrl: null, sectionId: null }).id;
   db.prepare('UPDATE feeds SET full_text = ? WHERE id = ?').run(mode, feedId);
-  await syncAll(db, () => undefined, { force: true });
+  await runSync(db, () => undefined, { force: true });
   return { site, server, dataDir, db };
 }
 
@@ -163,7 +163,7 @@ describe('pictures that are shared or cannot be stored', () => {
     const db = openDatabase(dataDir);
     const feedId = addFeed(db, { url: server.url('/feed.xml'), title: '', siteUrl: null, sectionId: null }).id;
     db.prepare("UPDATE feeds SET full_text = 'never' WHERE id = ?").run(feedId);
-    await syncAll(db, () => undefined, { force: true });
+    await runSync(db, () => undefined, { force: true });
     return { server, dataDir, db, picture };
   }
 

@@ -1,17 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import { describeStorageError } from '../db/storage-errors.ts';
 import { htmlToWords } from '../feeds/parse/text.ts';
+import { reindexArticle } from '../library/search-index.ts';
 import { readSettings } from '../library/settings.ts';
 import { HostLimiter } from '../sync/host-limiter.ts';
 import { articleImageUrls } from './article-image-urls.ts';
+import { CAPTURE_WINDOW_MS, FULL_TEXT_WINDOW_MS, IMAGE_WINDOW_MS } from './capture-windows.ts';
 import { fetchImage as defaultFetchImage } from './fetch-image.ts';
 import { evictImages, imagesToFetch, linkArticleImages, recordImageFailure, storeImage, sweepStrayImageFiles } from './image-cache.ts';
 import type { PageReader } from './read-page.ts';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** New articles get their page read while they are news; older ones only when bookmarked. */
-const FULL_TEXT_WINDOW_MS = 3 * DAY_MS;
-const IMAGE_WINDOW_MS = 14 * DAY_MS;
 /** Articles per routine pass (newest first); the rest wait for the next sync. */
 const PASS_LIMIT = 200;
 const CONCURRENCY = 6;
@@ -153,8 +151,7 @@ export async function captureArticles(db: Database, options: CaptureOptions): Pr
         status = 'extracted';
         html = page.html;
         write.fullText.run(page.html, article.id);
-        write.unindex.run(article.id);
-        write.index.run(article.id, article.title, page.text);
+        reindexArticle(db, article.id, article.title, page.text);
         summary.extracted++;
       } else {
         // The page says no more than the feed did: the feed carried the whole article.
@@ -251,7 +248,7 @@ export async function captureArticles(db: Database, options: CaptureOptions): Pr
  * time index, never the articles' bodies.
  */
 function routineCandidates(db: Database, now: number, limit: number): Candidate[] {
-  const old = now - Math.max(FULL_TEXT_WINDOW_MS, IMAGE_WINDOW_MS);
+  const old = now - CAPTURE_WINDOW_MS;
   db.prepare(`
     UPDATE articles SET captured_at = @now, full_text_status = coalesce(full_text_status, 'skipped')
     WHERE id IN (SELECT a.id FROM articles a INDEXED BY articles_recent WHERE a.published_at < @old AND a.captured_at IS NULL)
@@ -284,8 +281,6 @@ export function looksLikeSummary(text: string): boolean {
 function writeStatements(db: Database) {
   return {
     fullText: db.prepare('UPDATE articles SET full_html = ? WHERE id = ?'),
-    unindex: db.prepare('DELETE FROM articles_fts WHERE rowid = ?'),
-    index: db.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)'),
     done: db.prepare('UPDATE articles SET full_text_status = ?, full_text_error = ?, captured_at = ? WHERE id = ?'),
   };
 }

@@ -58,7 +58,7 @@ function applyReadResult(db: Database, feed: FeedRecord, result: FeedReadResult,
     recordSuccess(db, feed.id, at, nextPollDelay(interval, { maxAgeSeconds: result.maxAgeSeconds }), result.validators);
     return { feedId: feed.id, status: 'not-modified' };
   }
-  const written = writePreparedArticles(db, feed.id, result.articles, at);
+  const written = writePreparedArticles(db, feed.id, result.articles, { now: at, deferIndex: true });
   result.release?.();
   const delay = nextPollDelay(interval, { ttlMinutes: result.ttlMinutes, maxAgeSeconds: result.maxAgeSeconds });
   recordSuccess(db, feed.id, at, delay, result.validators, result.title, result.link);

@@ -18,6 +18,11 @@ export interface SyncSummary extends SyncProgress {
   offline: boolean;
   /** Time spent putting the new articles into stories afterwards (sync thread only). */
   storiesMs?: number;
+  /**
+   * When each stage was complete (epoch ms; sync thread only): every fetched article in
+   * the lists, all of them searchable, all of them in stories.
+   */
+  phases?: { listedAt: number; indexedAt: number; storiesAt: number };
 }
 
 export interface SyncOptions {
@@ -44,7 +49,7 @@ export async function syncAll(db: Database, onProgress: (progress: SyncProgress)
         AND (@force = 1 OR next_fetch_at IS NULL OR next_fetch_at <= @now)
       ORDER BY id`)
     .all({ now: started, force: options.force ? 1 : 0 });
-  const progress: SyncProgress = { feedsDone: 0, feedsTotal: feeds.length, newArticles: 0, failures: 0, running: true };
+  const progress: SyncProgress = { feedsDone: 0, feedsTotal: feeds.length, newArticles: 0, failures: 0, running: true, phase: 'feeds' };
   // A background pass with nothing due says nothing: it must not replace what the last
   // real sync reported (an offline notice, say) with "up to date".
   const report = (p: SyncProgress) => {
@@ -76,8 +81,7 @@ export async function syncAll(db: Database, onProgress: (progress: SyncProgress)
 
   const expired = applyRetention(db, settings, now());
   const failures = results.filter((r) => r.status === 'failed');
-  progress.running = false;
   progress.offline = failures.length > 0 && failures.length === results.length && failures.every((r) => r.status === 'failed' && r.offline);
-  report(progress);
+  // The feeds are in; what follows (the index, stories) is the caller's: see sync-worker.ts.
   return { ...progress, offline: progress.offline, results, durationMs: now() - started, expired };
 }

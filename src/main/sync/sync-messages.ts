@@ -13,6 +13,8 @@ export type SyncRequest =
 /** What the sync thread answers. */
 export type SyncWorkerMessage =
   | { type: 'progress'; progress: SyncProgress }
+  /** Every fetched article of sync `id` is in the lists; the index and stories follow. */
+  | { type: 'listed'; id: number; progress: SyncProgress }
   | { type: 'done'; id: number; summary: SyncSummary }
   | { type: 'captured'; id: number; summary: CaptureSummary }
   | { type: 'failed'; id: number; message: string }

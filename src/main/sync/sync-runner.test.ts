@@ -5,7 +5,7 @@ import { summaryOnlyNewsSite } from '../../test-support/news-site.ts';
 import { tempDir } from '../../test-support/temp-dir.ts';
 import { openDatabase } from '../db/connection.ts';
 import { addFeed } from '../library/sections.ts';
-import { syncAll } from './sync-all.ts';
+import { runSync } from './run-sync.ts';
 import { SyncRunner } from './sync-runner.ts';
 
 /** A summary-only site whose article pages are held unanswered until `release()`. */
@@ -31,7 +31,7 @@ async function siteWithHeldPages(stories: number) {
   const dataDir = tempDir();
   const db = openDatabase(dataDir);
   addFeed(db, { url: server.url('/feed.xml'), title: '', siteUrl: null, sectionId: null });
-  await syncAll(db, () => undefined, { force: true });
+  await runSync(db, () => undefined, { force: true });
   db.close();
   return {
     dataDir,

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { SyncProgress } from '../../shared/api.ts';
 import type { CaptureSummary } from '../offline/capture.ts';
+import { THREAD_LIMITS } from './reader-pool.ts';
 import type { SyncSummary } from './sync-all.ts';
 import type { SyncRequest, SyncWorkerMessage } from './sync-messages.ts';
 
@@ -36,11 +37,19 @@ export class SyncRunner {
   private readonly dataDir: string;
   private readonly workerUrls: WorkerUrls;
   private readonly onProgress: (progress: SyncProgress) => void;
+  private readonly onListed: (progress: SyncProgress) => void;
 
-  constructor(options: { dataDir: string; workerUrls?: WorkerUrls; onProgress: (progress: SyncProgress) => void }) {
+  constructor(options: {
+    dataDir: string;
+    workerUrls?: WorkerUrls;
+    onProgress: (progress: SyncProgress) => void;
+    /** A sync's fetched articles are all in the lists (its index and stories follow). */
+    onListed?: (progress: SyncProgress) => void;
+  }) {
     this.dataDir = options.dataDir;
     this.workerUrls = options.workerUrls ?? SOURCE_WORKER_URLS;
     this.onProgress = options.onProgress;
+    this.onListed = options.onListed ?? (() => undefined);
   }
 
   get isRunning(): boolean {
@@ -163,6 +172,7 @@ export class SyncRunner {
     return new Promise<SyncSummary>((resolve, reject) => {
       const onMessage = (message: SyncWorkerMessage) => {
         if (message.type === 'progress') return this.onProgress(message.progress);
+        if (message.type === 'listed' && message.id === id) return this.onListed(message.progress);
         if ((message.type !== 'done' && message.type !== 'failed') || message.id !== id) return;
         worker.off('message', onMessage);
         worker.off('error', onError);
@@ -184,6 +194,7 @@ export class SyncRunner {
     if (!this.worker) {
       const worker = new Worker(this.workerUrls.sync, {
         workerData: { dataDir: this.dataDir, readerWorkerUrl: this.workerUrls.reader.href },
+        resourceLimits: THREAD_LIMITS,
       });
       this.worker = worker;
       this.workerExit = new Promise<number>((resolve) =>

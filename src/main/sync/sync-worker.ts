@@ -11,9 +11,8 @@ import { describeStorageError } from '../db/storage-errors.ts';
 import { readSettings } from '../library/settings.ts';
 import { cancelPendingLookups } from '../net/system-lookup.ts';
 import { captureArticles } from '../offline/capture.ts';
-import { updateStories } from '../trending/update-stories.ts';
 import { ReaderPool } from './reader-pool.ts';
-import { syncAll } from './sync-all.ts';
+import { runSync } from './run-sync.ts';
 import type { SyncRequest, SyncWorkerMessage } from './sync-messages.ts';
 
 const port = parentPort;
@@ -37,7 +36,8 @@ const stopping = new AbortController();
  */
 let background: Promise<unknown> = Promise.resolve();
 const inBackground = (job: () => Promise<unknown>) => {
-  background = background.then(job);
+  // Each job reports its own failure; one that throws anyway must not stop the chain.
+  background = background.then(job).catch((error: Error) => console.error('broadsheet: background work failed:', error.message));
 };
 
 port.on('message', (request: SyncRequest) => {
@@ -70,14 +70,25 @@ port.on('message', (request: SyncRequest) => {
     );
     return;
   }
-  syncAll(db, (progress) => post({ type: 'progress', progress }), { force: request.force, reader: pool.read }).then((summary) => {
-    // New articles join their stories before the UI hears the sync is done, so trending is current.
-    summary.storiesMs = updateStories(db).durationMs;
-    post({ type: 'done', id: request.id, summary });
-    db.pragma('wal_checkpoint(PASSIVE)');
-    if (readSettings(db).autoBackup && !stopping.signal.aborted)
-      inBackground(() =>
-        autoBackup(db, dataDir).catch((error: Error) => console.error('broadsheet: the daily backup failed:', error.message)),
-      );
-  }, failed(request.id));
+  // The daily copy is taken before the sync changes anything: it holds the library as the
+  // person left it, and a new library's first copy is a few kilobytes, not its first sync.
+  const backedUp =
+    readSettings(db).autoBackup && !stopping.signal.aborted
+      ? autoBackup(db, dataDir).catch((error: Error) => console.error('broadsheet: the daily backup failed:', error.message))
+      : Promise.resolve();
+  backedUp
+    .then(() =>
+      runSync(db, (progress) => post({ type: 'progress', progress }), {
+        force: request.force,
+        reader: pool.read,
+        signal: stopping.signal,
+        onListed: (progress) => post({ type: 'listed', id: request.id, progress }),
+      }),
+    )
+    .then((summary) => {
+      post({ type: 'done', id: request.id, summary });
+      // Folding the log back into the database waits for the capture the listing started:
+      // a checkpoint blocks this thread, and the capture's downloads with it.
+      inBackground(async () => db.pragma('wal_checkpoint(PASSIVE)'));
+    }, failed(request.id));
 });

@@ -5,6 +5,7 @@ import { httpFixture, rssWith } from '../../test-support/http-fixture.ts';
 import { tempDir } from '../../test-support/temp-dir.ts';
 import { openDatabase } from '../db/connection.ts';
 import { addFeed } from '../library/sections.ts';
+import { runSync } from './run-sync.ts';
 import { syncAll } from './sync-all.ts';
 
 function library() {
@@ -173,10 +174,17 @@ describe('syncAll against real servers on 127.0.0.1', () => {
     const { db, subscribe } = library();
     subscribe(deadUrl);
     subscribe(deadUrl.replace('a.xml', 'b.xml'));
-    const progress: { feedsDone: number; running: boolean }[] = [];
-    const summary = await syncAll(db, (p) => progress.push({ feedsDone: p.feedsDone, running: p.running }), { force: true });
-    expect(progress.map((p) => p.feedsDone)).toEqual([0, 1, 2, 2]);
-    expect(progress.at(-1)?.running).toBe(false);
+    const progress: { feedsDone: number; running: boolean; phase?: string }[] = [];
+    const summary = await runSync(db, (p) => progress.push({ feedsDone: p.feedsDone, running: p.running, phase: p.phase }), {
+      force: true,
+    });
+    expect(progress).toEqual([
+      { feedsDone: 0, running: true, phase: 'feeds' },
+      { feedsDone: 1, running: true, phase: 'feeds' },
+      { feedsDone: 2, running: true, phase: 'feeds' },
+      { feedsDone: 2, running: true, phase: 'indexing' },
+      { feedsDone: 2, running: false, phase: undefined },
+    ]);
     expect(summary.offline).toBe(true);
   });
 });

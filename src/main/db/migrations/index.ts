@@ -3,9 +3,10 @@ import { unsubscribedFeeds } from './002-unsubscribed-feeds.ts';
 import { offlineCapture } from './003-offline-capture.ts';
 import { stories } from './004-stories.ts';
 import { remotePictures } from './005-remote-pictures.ts';
+import { searchQueue } from './006-search-queue.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initial, unsubscribedFeeds, offlineCapture, stories, remotePictures];
+export const MIGRATIONS: readonly Migration[] = [initial, unsubscribedFeeds, offlineCapture, stories, remotePictures, searchQueue];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -31,6 +31,16 @@ export function SyncProgressBar() {
       </p>
     );
   }
+  // The new articles are already in the lists; search and trending catch up within the sync.
+  if (sync.phase === 'indexing' || sync.phase === 'stories') {
+    return (
+      <p className="sync-summary" role="status">
+        {sync.phase === 'indexing'
+          ? `Indexing ${sync.newArticles} new articles for search…`
+          : `Grouping ${sync.newArticles} new articles into stories…`}
+      </p>
+    );
+  }
   return (
     <progress className="sync-progress" aria-label="Sync progress" max={Math.max(1, sync.feedsTotal)} value={sync.feedsDone}>
       {sync.feedsDone} of {sync.feedsTotal}
