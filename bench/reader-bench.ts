@@ -21,6 +21,8 @@ interface ReaderFigures {
   openArticle: number[];
   searchApi: number[];
   searchUi: number[];
+  /** Exact headlines of articles of every age typed as queries: how many came back as the first result. */
+  headlinesFirst: { found: number; tried: number };
   heapMb: number;
   domRows: number;
 }
@@ -101,6 +103,23 @@ async function measure(articles: number): Promise<ReaderFigures> {
       }
       return times;
     }, queries);
+    // Exact headlines, from the oldest article to the newest: each must come back first.
+    const headlines = service.db
+      .prepare('SELECT id, title FROM articles WHERE id % (SELECT max(id) / 10 FROM articles) = 1 ORDER BY published_at')
+      .all() as { id: number; title: string }[];
+    const headlineHits: boolean[] = await page.evaluate(async (wanted) => {
+      const hits: boolean[] = [];
+      for (const { id, title } of wanted) {
+        const reply = await fetch('/api/call', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ method: 'search', args: [{ text: title, limit: 20 }] }),
+        }).then((r) => r.json());
+        hits.push(reply.value?.[0]?.id === id);
+      }
+      return hits;
+    }, headlines);
+    const headlinesFirst = { found: headlineHits.filter(Boolean).length, tried: headlineHits.length };
     const searchUi: number[] = [];
     const box = page.getByRole('searchbox', { name: 'Search articles' });
     for (const q of queries) {
@@ -121,7 +140,7 @@ async function measure(articles: number): Promise<ReaderFigures> {
     const heapMb = await page.evaluate(
       () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576,
     );
-    return { firstPaint, sectionSwitch, openArticle, searchApi, searchUi, heapMb, domRows };
+    return { firstPaint, sectionSwitch, openArticle, searchApi, searchUi, headlinesFirst, heapMb, domRows };
   } finally {
     await browser.close();
     await shell.close();
@@ -152,6 +171,11 @@ export async function readerBench(): Promise<void> {
     `goal < 50 ms: ${verdict(percentile(large.searchApi, 95) < 50)}`,
   );
   row('search: typing to results shown, p95', (r) => percentile(r.searchUi, 95), ms, 'includes the 120 ms debounce');
+  line(
+    'exact headline of any age found first',
+    `${small.headlinesFirst.found}/${small.headlinesFirst.tried} / ${large.headlinesFirst.found}/${large.headlinesFirst.tried}`,
+    `goal: all: ${verdict(large.headlinesFirst.found === large.headlinesFirst.tried && small.headlinesFirst.found === small.headlinesFirst.tried)}`,
+  );
   row(
     'renderer JS heap',
     (r) => r.heapMb,

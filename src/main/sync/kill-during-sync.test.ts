@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { freePort, generateReferenceCorpus, referenceBenchAvailable, startReferenceServer } from '../../test-support/reference-corpus.ts';
 import { tempDir } from '../../test-support/temp-dir.ts';
 import { DATABASE_FILE } from '../db/connection.ts';
 import { REPO_ROOT } from '../repo-paths.ts';
@@ -14,17 +14,8 @@ import { REPO_ROOT } from '../repo-paths.ts';
  * small feeds so that each run is short). Kills land at moments chosen by a seeded
  * generator, each after the library has visibly moved on since the last one.
  */
-const BENCH = path.resolve(REPO_ROOT, '../shared/bench');
 const KILLS = 20;
 const CLI = path.join(REPO_ROOT, 'src/main/cli.ts');
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 function mulberry32(seed: number) {
   let a = seed;
@@ -58,35 +49,15 @@ function progress(dataDir: string): number {
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe.skipIf(!fs.existsSync(path.join(BENCH, 'gen-corpus.mjs')))('SIGKILL in the middle of a sync, repeatedly', () => {
+describe.skipIf(!referenceBenchAvailable())('SIGKILL in the middle of a sync, repeatedly', () => {
   it(`${KILLS} kills over a 300-feed sync with offline capture: integrity ok, nothing the person set is lost, the next sync completes`, async () => {
     const port = await freePort();
     const corpus = tempDir('broadsheet-kill-corpus-');
-    const generated = spawnSync(
-      process.execPath,
-      [
-        path.join(BENCH, 'gen-corpus.mjs'),
-        ...['--out', corpus, '--base', `http://127.0.0.1:${port}`, '--feeds', '300'],
-        ...['--min-items', '3', '--max-items', '6', '--min-kb', '1', '--max-kb', '3'],
-      ],
-      { encoding: 'utf8' },
-    );
-    expect(generated.status, generated.stderr).toBe(0);
-    const items = JSON.parse(generated.stdout.trim().split('\n').at(-1) ?? '{}').items as number;
-    const server: ChildProcess = spawn(
-      process.execPath,
-      [path.join(BENCH, 'feed-server.mjs'), '--corpus', corpus, '--port', String(port), '--max-seconds', '600', '--quiet'],
-      { stdio: 'ignore' },
-    );
+    const { items } = generateReferenceCorpus(corpus, port, [
+      ...['--feeds', '300', '--min-items', '3', '--max-items', '6', '--min-kb', '1', '--max-kb', '3'],
+    ]);
+    const server = await startReferenceServer(corpus, port, ['--max-seconds', '600']);
     try {
-      for (;;) {
-        const up = await fetch(`http://127.0.0.1:${port}/_stats`).then(
-          (r) => r.ok,
-          () => false,
-        );
-        if (up) break;
-        await delay(50);
-      }
       const dataDir = tempDir();
       const imported = spawnSync(process.execPath, [CLI, 'import-opml', path.join(corpus, 'feeds.opml'), '--data-dir', dataDir], {
         encoding: 'utf8',
@@ -168,11 +139,14 @@ describe.skipIf(!fs.existsSync(path.join(BENCH, 'gen-corpus.mjs')))('SIGKILL in 
             .map((f) => f.name)
         : [];
       expect(files.filter((name) => name.endsWith('.partial'))).toEqual([]);
+      // Whatever a killed run left queued for the search index was indexed: every article is found.
+      expect(after.prepare('SELECT count(*) FROM articles_fts_pending').pluck().get()).toBe(0);
+      expect(after.prepare('SELECT count(*) FROM articles_fts').pluck().get()).toBe(items);
       const keys = new Set(after.prepare('SELECT key FROM images WHERE stored_at IS NOT NULL').pluck().all() as string[]);
       expect(new Set(files)).toEqual(keys);
       after.close();
     } finally {
-      server.kill('SIGTERM');
+      server.stop();
     }
   }, 240_000);
 });
