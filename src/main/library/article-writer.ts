@@ -54,7 +54,9 @@ export function writePreparedArticles(db: Database, feedId: number, articles: Pr
       };
       if (existing) {
         s.update.run({ ...row, id: existing.id });
-        indexArticle(db, { id: existing.id, title: article.title, body: article.bodyText }, { defer, replacing: true });
+        // Indexed now, not queued: it stays findable throughout, and a queue lost to a crash
+        // is recovered from new articles only (search-index.ts, indexMissing).
+        indexArticle(db, { id: existing.id, title: article.title, body: article.bodyText }, { replacing: true });
         result.updated++;
       } else {
         const dated = article.publishedAt ?? now;

