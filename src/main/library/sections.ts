@@ -1,15 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import type { FeedSummary, SectionSummary } from '../../shared/api.ts';
 
-/** Sections with their unread counts, counted in SQL from article state so they never drift. */
+/** Sections with their unread counts (the sums of their feeds', kept by triggers: db/migrations/008-unread-counts.ts). */
 export function listSections(db: Database): SectionSummary[] {
   return db
     .prepare<[], SectionSummary>(`
       SELECT s.id, s.name,
         (SELECT count(*) FROM feeds f WHERE f.section_id = s.id AND f.unsubscribed_at IS NULL) AS feedCount,
-        (SELECT count(*) FROM feeds f
-           JOIN articles a ON a.feed_id = f.id
-           JOIN article_state st ON st.article_id = a.id AND st.read = 0
+        (SELECT coalesce(sum(u.unread), 0) FROM feeds f JOIN unread_counts u ON u.feed_id = f.id
          WHERE f.section_id = s.id) AS unreadCount
       FROM sections s
       ORDER BY s.position, s.name COLLATE NOCASE`)
@@ -32,8 +30,7 @@ type FeedRow = Omit<FeedSummary, 'lastSuccessAt' | 'remotePictures'> & { lastSuc
 
 const FEED_SELECT = `
   SELECT f.id, f.title, f.url, f.site_url AS siteUrl, f.section_id AS sectionId, s.name AS sectionName,
-    (SELECT count(*) FROM articles a JOIN article_state st ON st.article_id = a.id AND st.read = 0
-     WHERE a.feed_id = f.id) AS unreadCount,
+    coalesce((SELECT unread FROM unread_counts WHERE feed_id = f.id), 0) AS unreadCount,
     f.last_success_at AS lastSuccessAt, f.last_error AS lastError, f.full_text AS fullText,
     f.remote_pictures AS remotePictures
   FROM feeds f LEFT JOIN sections s ON s.id = f.section_id`;

@@ -10,7 +10,7 @@ export function libraryStatus(db: Database, dataDir: string): LibraryStatus {
       SELECT (SELECT count(*) FROM sections) AS sections,
              (SELECT count(*) FROM feeds WHERE unsubscribed_at IS NULL) AS feeds,
              (SELECT count(*) FROM articles) AS articles,
-             (SELECT count(*) FROM article_state WHERE read = 0) AS unread,
+             (SELECT coalesce(sum(unread), 0) FROM unread_counts) AS unread,
              (SELECT count(*) FROM article_state WHERE bookmarked = 1) AS bookmarks`)
     .get() as Omit<LibraryStatus, 'schemaVersion' | 'dataDir' | 'databasePath'>;
   return { schemaVersion: schemaVersion(db), dataDir, databasePath: path.join(dataDir, DATABASE_FILE), ...counts };

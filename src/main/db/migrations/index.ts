@@ -5,6 +5,7 @@ import { stories } from './004-stories.ts';
 import { remotePictures } from './005-remote-pictures.ts';
 import { searchQueue } from './006-search-queue.ts';
 import { titleIndex } from './007-title-index.ts';
+import { unreadCounts } from './008-unread-counts.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   remotePictures,
   searchQueue,
   titleIndex,
+  unreadCounts,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
