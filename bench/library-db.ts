@@ -36,7 +36,11 @@ const WORDS = [...COMMON, ...RARE];
  * each), dated over the last 90 days, indexed for search — a library of a given size
  * for the reader and trending benchmarks, its articles put into stories. Deterministic.
  */
-export function generateLibrary(dataDir: string, articles: number, options: { clusterStories?: boolean } = {}): void {
+export function generateLibrary(
+  dataDir: string,
+  articles: number,
+  options: { clusterStories?: boolean; feedsPerSection?: number; onProgress?: (written: number) => void } = {},
+): void {
   const db = openDatabase(dataDir, { checkpoint: 'manual' });
   // mulberry32: an exact 32-bit generator (a float LCG loses precision and cycles within a few hundred draws).
   let seed = 7;
@@ -52,7 +56,7 @@ export function generateLibrary(dataDir: string, articles: number, options: { cl
   const feeds = SECTIONS.flatMap((name) => {
     const sectionId = ensureSection(db, name);
     return Array.from(
-      { length: 10 },
+      { length: options.feedsPerSection ?? 10 },
       (_, i) =>
         addFeed(db, { url: `https://${name.toLowerCase()}${i}.example/feed`, title: `${name} Wire ${i + 1}`, siteUrl: null, sectionId }).id,
     );
@@ -90,6 +94,7 @@ export function generateLibrary(dataDir: string, articles: number, options: { cl
       );
     }
     writePreparedArticles(db, feedId, batch, { now: now });
+    options.onProgress?.(made);
   }
   // As a synced library would be: every article in its story.
   if (options.clusterStories !== false) updateStories(db, now);

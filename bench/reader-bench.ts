@@ -15,7 +15,7 @@ import { startWebShell } from '../src/main/web/server.ts';
 import { generateLibrary } from './library-db.ts';
 import { line, ms, percentile, verdict } from './report.ts';
 
-interface ReaderFigures {
+export interface ReaderFigures {
   firstPaint: number;
   sectionSwitch: number[];
   openArticle: number[];
@@ -30,6 +30,15 @@ interface ReaderFigures {
 async function measure(articles: number): Promise<ReaderFigures> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-reader-'));
   generateLibrary(dataDir, articles);
+  try {
+    return await measureLibrary(dataDir);
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The reader figures on a library already in `dataDir` (left as it was found). */
+export async function measureLibrary(dataDir: string): Promise<ReaderFigures> {
   const service = new NewsService({ dataDir, resourcesDir: RESOURCES_DIR });
   const shell = await startWebShell({ service, rendererDir: RENDERER_DIST_DIR });
   const browser = await chromium.launch({
@@ -145,7 +154,6 @@ async function measure(articles: number): Promise<ReaderFigures> {
     await browser.close();
     await shell.close();
     await service.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --feeds N] [--only sync|capture|trending|reader]`: Broadsheet's benchmarks, printing figures and ratios
+ * `npm run bench [-- --feeds N] [--only sync|capture|trending|reader|scale]`: Broadsheet's benchmarks, printing figures and ratios
  * (`sync`: the person's path on ../shared/bench against newsboat, then the feed engine alone)
  * against their goals. Benchmarks measure; they never fail the test suite.
  */
@@ -19,3 +19,5 @@ if (!only || only === 'sync') {
 if (!only || only === 'capture') await (await import('./capture-bench.ts')).captureBench();
 if (!only || only === 'trending') await (await import('./trending-bench.ts')).trendingBench();
 if (!only || only === 'reader') await (await import('./reader-bench.ts')).readerBench();
+// Not part of a plain `npm run bench`: its library takes minutes to build the first time.
+if (only === 'scale') await (await import('./scale-bench.ts')).scaleBench();
