@@ -29,6 +29,9 @@ export async function runSync(
   indexMissing(db);
   const summary = await syncAll(db, onProgress, options);
   const listedAt = Date.now();
+  // As in syncAll: a background pass with nothing due says nothing, so it never replaces
+  // what the last real sync reported (an offline notice, say) with "up to date".
+  const report = summary.feedsTotal > 0 || options.force ? onProgress : () => undefined;
   const progress: SyncProgress = {
     feedsDone: summary.feedsDone,
     feedsTotal: summary.feedsTotal,
@@ -38,14 +41,14 @@ export async function runSync(
     phase: 'indexing',
     offline: summary.offline,
   };
-  onProgress({ ...progress });
+  report({ ...progress });
   options.onListed?.({ ...progress });
   await indexQueue(db, { signal: options.signal });
   const indexedAt = Date.now();
-  if (summary.newArticles > 0) onProgress({ ...progress, phase: 'stories' });
+  if (summary.newArticles > 0) report({ ...progress, phase: 'stories' });
   // New articles join their stories before the UI hears the sync is done, so trending is current.
   const stories = updateStories(db);
   const storiesAt = Date.now();
-  onProgress({ ...progress, running: false, phase: undefined });
+  report({ ...progress, running: false, phase: undefined });
   return { ...summary, running: false, storiesMs: stories.durationMs, phases: { listedAt, indexedAt, storiesAt } };
 }

@@ -186,5 +186,10 @@ describe('syncAll against real servers on 127.0.0.1', () => {
       { feedsDone: 2, running: false, phase: undefined },
     ]);
     expect(summary.offline).toBe(true);
+
+    // Then a background pass with nothing due: it says nothing, so "offline" stays on screen.
+    const quiet: unknown[] = [];
+    await runSync(db, (p) => quiet.push(p), { force: false });
+    expect(quiet).toEqual([]);
   });
 });
