@@ -1,4 +1,4 @@
-import { type FormEvent, useRef } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { FeedSummary, FullTextMode, SectionSummary } from '../../../../shared/api.ts';
 import { news } from '../../api/client.ts';
 import { saveTextFile } from '../../lib/save-file.ts';
@@ -16,9 +16,26 @@ async function change(task: () => Promise<unknown>): Promise<boolean> {
   return ok;
 }
 
-/** "⋯" for a feed: rename it, move it to a section, or unsubscribe (bookmarks stay). */
+/**
+ * "⋯" for a feed: rename it, move it to a section, or unsubscribe (bookmarks stay). The
+ * dialog exists only while open: a thousand subscriptions would otherwise keep a
+ * thousand forms in the page.
+ */
 export function FeedOptions({ feed }: { feed: FeedSummary }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="icon-button" aria-label={`Options for ${feed.title || feed.url}`} onClick={() => setOpen(true)}>
+        ⋯
+      </button>
+      {open && <FeedDialog feed={feed} onClosed={() => setOpen(false)} />}
+    </>
+  );
+}
+
+function FeedDialog({ feed, onClosed }: { feed: FeedSummary; onClosed: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => dialog.current?.showModal(), []);
   const sections = useLibrary((s) => s.sections);
   const save = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -39,49 +56,39 @@ export function FeedOptions({ feed }: { feed: FeedSummary }) {
     if (await change(() => news.unsubscribe(feed.id))) dialog.current?.close();
   };
   return (
-    <>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={`Options for ${feed.title || feed.url}`}
-        onClick={() => dialog.current?.showModal()}
-      >
-        ⋯
-      </button>
-      <dialog ref={dialog} className="dialog" aria-label={`Feed: ${feed.title || feed.url}`}>
-        <form onSubmit={(e) => void save(e)}>
-          <h2>{feed.title || feed.url}</h2>
-          <p className="dialog-message">{feed.url}</p>
-          <label>
-            Name
-            <input name="title" defaultValue={feed.title} required />
-          </label>
-          <label>
-            Section
-            <input name="section" list="feed-section-names" defaultValue={feed.sectionName ?? ''} placeholder="No section" />
-            <datalist id="feed-section-names">
-              {sections.map((s) => (
-                <option key={s.id} value={s.name} />
-              ))}
-            </datalist>
-          </label>
-          <label>
-            Full text
-            <select name="fullText" defaultValue={feed.fullText}>
-              <option value="auto">Read the page when the feed has only summaries</option>
-              <option value="always">Always read the article’s page</option>
-              <option value="never">Never: show what the feed carries</option>
-            </select>
-          </label>
-          <label className="checkbox-setting">
-            <input type="checkbox" name="remotePictures" defaultChecked={feed.remotePictures} />
-            Load pictures from the web when no offline copy is kept
-          </label>
-          <EditActions removeLabel="Unsubscribe" onRemove={() => void remove()} onCancel={() => dialog.current?.close()} />
-          <p className="dialog-message">Unsubscribing removes the feed and its articles; bookmarked stories stay in Bookmarks.</p>
-        </form>
-      </dialog>
-    </>
+    <dialog ref={dialog} className="dialog" aria-label={`Feed: ${feed.title || feed.url}`} onClose={onClosed}>
+      <form onSubmit={(e) => void save(e)}>
+        <h2>{feed.title || feed.url}</h2>
+        <p className="dialog-message">{feed.url}</p>
+        <label>
+          Name
+          <input name="title" defaultValue={feed.title} required />
+        </label>
+        <label>
+          Section
+          <input name="section" list="feed-section-names" defaultValue={feed.sectionName ?? ''} placeholder="No section" />
+          <datalist id="feed-section-names">
+            {sections.map((s) => (
+              <option key={s.id} value={s.name} />
+            ))}
+          </datalist>
+        </label>
+        <label>
+          Full text
+          <select name="fullText" defaultValue={feed.fullText}>
+            <option value="auto">Read the page when the feed has only summaries</option>
+            <option value="always">Always read the article’s page</option>
+            <option value="never">Never: show what the feed carries</option>
+          </select>
+        </label>
+        <label className="checkbox-setting">
+          <input type="checkbox" name="remotePictures" defaultChecked={feed.remotePictures} />
+          Load pictures from the web when no offline copy is kept
+        </label>
+        <EditActions removeLabel="Unsubscribe" onRemove={() => void remove()} onCancel={() => dialog.current?.close()} />
+        <p className="dialog-message">Unsubscribing removes the feed and its articles; bookmarked stories stay in Bookmarks.</p>
+      </form>
+    </dialog>
   );
 }
 
