@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { hostilePayloads } from '../src/test-support/hostile-html.ts';
 import { serveFeeds } from './feed-server.ts';
-import { expect, test } from './web-shell.ts';
+import { expect, subscribeInApp, test } from './web-shell.ts';
 
 const cdata = (html: string) => `<![CDATA[${html.replaceAll(']]>', ']]&gt;')}]]>`;
 
@@ -27,10 +27,7 @@ test('a feed of attacks: nothing runs, nothing calls home, in the reader or in t
   });
   try {
     await page.goto(app.url);
-    await page.getByRole('button', { name: 'Add feed' }).first().click();
-    const addFeed = page.getByRole('dialog', { name: 'Add a feed' });
-    await addFeed.getByLabel('Feed or site address').fill(`${publisher.url}/attacks.xml`);
-    await addFeed.getByRole('button', { name: 'Subscribe' }).click();
+    await subscribeInApp(page, `${publisher.url}/attacks.xml`);
     const grid = page.getByRole('grid');
     await expect(grid.getByRole('row', { name: /Headline attack/ })).toBeVisible();
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { summaryOnlyNewsSite } from '../src/test-support/news-site.ts';
 import { serveFeeds } from './feed-server.ts';
-import { expect, startApp, test } from './web-shell.ts';
+import { expect, startApp, subscribeInApp, test } from './web-shell.ts';
 
 /** Every picture in the open article: where it was loaded from and whether it decoded. */
 const readerImages = (page: Page) =>
@@ -26,11 +26,7 @@ test('what was read online stays readable offline: full text and pictures from t
   try {
     // Online: subscribe to a feed that carries only teasers; sync reads the pages and keeps the pictures.
     await page.goto(app.url);
-    await page.getByRole('button', { name: 'Add feed' }).first().click();
-    const addFeed = page.getByRole('dialog', { name: 'Add a feed' });
-    await addFeed.getByLabel('Feed or site address').fill(`${publisher.url}/feed.xml`);
-    await addFeed.getByLabel('Section').fill('Africa');
-    await addFeed.getByRole('button', { name: 'Subscribe' }).click();
+    await subscribeInApp(page, `${publisher.url}/feed.xml`, 'Africa');
     await page
       .getByRole('grid')
       .getByRole('row', { name: new RegExp(second.title) })
@@ -111,10 +107,7 @@ test('a page that cannot be read is said so in the reader, over the feed’s sum
   const publisher = await serveFeeds(site.routes);
   try {
     await page.goto(app.url);
-    await page.getByRole('button', { name: 'Add feed' }).first().click();
-    const addFeed = page.getByRole('dialog', { name: 'Add a feed' });
-    await addFeed.getByLabel('Feed or site address').fill(`${publisher.url}/feed.xml`);
-    await addFeed.getByRole('button', { name: 'Subscribe' }).click();
+    await subscribeInApp(page, `${publisher.url}/feed.xml`);
     await page
       .getByRole('grid')
       .getByRole('row', { name: new RegExp(story.title) })

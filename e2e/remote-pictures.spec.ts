@@ -1,6 +1,6 @@
 import { pngImage } from '../src/test-support/png.ts';
 import { serveFeeds } from './feed-server.ts';
-import { expect, test } from './web-shell.ts';
+import { expect, subscribeInApp, test } from './web-shell.ts';
 
 test('a feed set to offline pictures only: the reader asks no picture host, says what it left out, and loads it once when asked', async ({
   page,
@@ -25,10 +25,7 @@ test('a feed set to offline pictures only: the reader asks no picture host, says
   });
   try {
     await page.goto(app.url);
-    await page.getByRole('button', { name: 'Add feed' }).first().click();
-    const addFeed = page.getByRole('dialog', { name: 'Add a feed' });
-    await addFeed.getByLabel('Feed or site address').fill(`${publisher.url}/feed.xml`);
-    await addFeed.getByRole('button', { name: 'Subscribe' }).click();
+    await subscribeInApp(page, `${publisher.url}/feed.xml`);
     const grid = page.getByRole('grid');
     const reader = page.getByRole('article');
 

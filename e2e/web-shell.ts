@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
 
 export interface RunningApp {
   url: string;
@@ -60,3 +60,12 @@ export const test = base.extend<{ app: RunningApp }>({
 });
 
 export { expect } from '@playwright/test';
+
+/** Subscribes the way a person does: "Add feed", the address (and a section), "Subscribe". */
+export async function subscribeInApp(page: Page, address: string, section?: string): Promise<void> {
+  await page.getByRole('button', { name: 'Add feed' }).first().click();
+  const addFeed = page.getByRole('dialog', { name: 'Add a feed' });
+  await addFeed.getByLabel('Feed or site address').fill(address);
+  if (section) await addFeed.getByLabel('Section').fill(section);
+  await addFeed.getByRole('button', { name: 'Subscribe' }).click();
+}

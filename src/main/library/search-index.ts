@@ -111,7 +111,7 @@ export function queuedForIndex(db: Database): number {
 const BATCH = 2000;
 
 /** Moves one batch of the queue into the index, oldest articles first; returns how many. */
-export function indexQueuedBatch(db: Database, batch = BATCH): number {
+function indexQueuedBatch(db: Database, batch = BATCH): number {
   if (!queues.has(db)) return 0;
   return db.transaction(() => {
     const last = db

@@ -98,10 +98,6 @@ purifier.addHook('afterSanitizeAttributes', (node) => {
   }
 });
 
-export function sanitizeArticleHtml(html: string, images: ArticleImages = NO_IMAGES): string {
-  return sanitizeArticle(html, images).html;
-}
-
 /** The safe HTML, and how many pictures were left out because the feed keeps to offline copies. */
 export function sanitizeArticle(html: string, images: ArticleImages): { html: string; blockedPictures: number } {
   current = images;
