@@ -26,7 +26,7 @@ Commands:
                                        new articles for offline reading (full text, pictures)
   articles [--section NAME] [--limit N] [--json]
   search <query> [--limit N] [--json]
-  trending [--section NAME] [--window 72h] [--limit N] [--json]
+  trending [--section NAME] [--window 72h] [--limit N | --all] [--json]
                                        the stories several sources are covering now, highest score first
   bookmarks export [--format html|md|json] [file]   (json keeps the full text)
   bookmarks import <file>                           (a JSON export; nothing is duplicated)
@@ -73,6 +73,7 @@ const { values, positionals } = (() => {
         'base-url': { type: 'string' },
         format: { type: 'string' },
         window: { type: 'string' },
+        all: { type: 'boolean', default: false },
         'full-text': { type: 'string' },
         'remote-pictures': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -109,6 +110,7 @@ async function main(): Promise<number> {
     limit: parseLimit(values.limit),
     format: values.format,
     window: values.window,
+    all: values.all,
     fullText: values['full-text'],
     remotePictures: values['remote-pictures'],
   };

@@ -8,6 +8,8 @@ export interface CliOptions {
   limit?: number;
   format?: string;
   window?: string;
+  /** `trending --all`: every story of the window, one-article stories included, every article listed. */
+  all?: boolean;
   fullText?: string;
   remotePictures?: string;
 }

@@ -25,7 +25,10 @@ export const trending: LibraryCommand = async (service, _args, opts) => {
   const { updateStories } = await import('../trending/update-stories.ts');
   // Articles added since the app last clustered (it may not have run) join their stories first.
   updateStories(service.db);
-  const stories = await service.getTrending({ sectionId, windowHours, limit: opts.limit ?? 10 });
+  if (opts.all && opts.limit !== undefined) throw new ApiError('invalid-argument', 'trending takes --all or --limit, not both');
+  const stories = opts.all
+    ? await service.allStories({ sectionId, windowHours })
+    : await service.getTrending({ sectionId, windowHours, limit: opts.limit ?? 10 });
   if (opts.json) {
     return print(
       stories.map((s) => ({

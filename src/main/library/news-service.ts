@@ -13,6 +13,7 @@ import {
   type NewsEvents,
   type RestoreReport,
   type SyncProgress,
+  type TrendingQuery,
 } from '../../shared/api.ts';
 import { type BackupFile, backupLibrary, listBackups, newestSoundBackup, restoreLibrary } from '../db/backup.ts';
 import { DATABASE_FILE, openDatabase } from '../db/connection.ts';
@@ -219,6 +220,11 @@ export class NewsService implements NewsApi {
 
   async getTrending(query: Parameters<NewsApi['getTrending']>[0]) {
     return trendingStories(this.db, { ...query, windowHours: query.windowHours ?? readSettings(this.db).trendingWindowHours });
+  }
+
+  /** Every story of the window in score order, one-article stories included, each with all its articles (`cli trending --all`); not part of the renderer's contract. */
+  async allStories(query: Omit<TrendingQuery, 'limit'>) {
+    return trendingStories(this.db, { ...query, windowHours: query.windowHours ?? readSettings(this.db).trendingWindowHours, all: true });
   }
 
   async loadSampleLibrary() {

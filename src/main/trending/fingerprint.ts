@@ -1,17 +1,23 @@
 /**
  * What an article is about, as weighted terms: the words of its headline and lead,
- * stemmed, without stop words, named entities (people, places, organisations, figures)
- * weighing most. Stories are matched on these (see cluster.ts).
+ * stemmed, without stop words, and how the article writes each (as a name, in lower
+ * case). Stories are matched on these (see story-clusterer.ts), names weighing most.
  */
 
 export interface Fingerprint {
   weights: Map<string, number>;
-  /** Which of its terms name people, places, organisations or figures. */
+  /**
+   * Terms this article writes as a name would be written: capitalised inside a sentence
+   * of a sentence-case text, acronyms, figures. Title Case capitalises every word, so it
+   * proves nothing; what a term is, the window decides (story-clusterer.ts): a name when
+   * its articles write it as one more often than in lower case.
+   */
   entities: Set<string>;
+  /** Terms this article writes in lower case: evidence that they are ordinary words. */
+  lower: Set<string>;
 }
 
 const TITLE_WEIGHT = 2;
-const ENTITY_WEIGHT = 2;
 
 const STOP_WORDS = new Set(
   `a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does
@@ -38,21 +44,25 @@ export function stem(word: string): string {
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
 
 /**
- * The named entities of a text: capitalised words that do not start a sentence, and
- * acronyms and figures. A headline in Title Case capitalises every word, so only the
- * lead's capitals are trusted unless the headline is in sentence case.
+ * How a text writes its words: capitalised words that do not start a sentence,
+ * acronyms and figures go to `names` (unless the whole text is in Title Case, or in
+ * capitals, where capitals say nothing), words in lower case to `lower`.
  */
-function entitiesOf(text: string, into: Set<string>): void {
-  const sentences = text.split(/(?<=[.!?:;“”"])\s+/);
-  for (const sentence of sentences) {
+function caseEvidence(text: string, names: Set<string>, lower: Set<string>): void {
+  const capitalsSayNothing = isTitleCase(text) || !/\p{Ll}/u.test(text);
+  for (const sentence of text.split(/(?<=[.!?:;“”"])\s+|\s+[-–—|]\s+/)) {
     const words = sentence.match(WORD) ?? [];
     words.forEach((raw, i) => {
       const word = raw.replace(/['’]s$/u, '');
-      const isAcronym = /^\p{Lu}{2,}$/u.test(word);
+      if (/^\p{Ll}/u.test(word)) {
+        lower.add(normalise(word));
+        return;
+      }
       // Figures name an event ("24-21", "€1.8bn", "iPhone 17"); years are everywhere.
       const isFigure = /\d/.test(word) && word.length >= 2 && !/^(19|20)\d\d$/.test(word);
-      const isCapitalised = i > 0 && /^\p{Lu}/u.test(word);
-      if (isAcronym || isFigure || isCapitalised) into.add(normalise(word));
+      const isAcronym = /^\p{Lu}{2,}$/u.test(word) && !capitalsSayNothing;
+      const isCapitalised = i > 0 && /^\p{Lu}/u.test(word) && !capitalsSayNothing;
+      if (isAcronym || isFigure || isCapitalised) names.add(normalise(word));
     });
   }
 }
@@ -85,30 +95,40 @@ function terms(text: string): string[] {
 }
 
 export function fingerprint(title: string, lead: string): Fingerprint {
-  const entities = new Set<string>();
-  entitiesOf(lead, entities);
-  if (!isTitleCase(title)) entitiesOf(title, entities);
+  // Many feeds repeat the headline as the description: it is one text, not two.
+  const ownLead = lead.trim() === title.trim() || title.trim().startsWith(lead.trim().replace(/\s*(…|\.\.\.)$/u, '')) ? '' : lead;
+  const names = new Set<string>();
+  const lower = new Set<string>();
+  caseEvidence(title, names, lower);
+  caseEvidence(ownLead, names, lower);
   const weights = new Map<string, number>();
   const add = (term: string, weight: number) => weights.set(term, (weights.get(term) ?? 0) + weight);
   for (const term of terms(title)) add(term, TITLE_WEIGHT);
-  for (const term of terms(lead)) add(term, 1);
-  // Sub-linear in repetition (a word said five times is not five times the topic), entities boosted.
-  for (const [term, tf] of weights) weights.set(term, (1 + Math.log(tf)) * (entities.has(term) ? ENTITY_WEIGHT : 1));
-  return { weights, entities: new Set([...entities].filter((term) => weights.has(term))) };
+  for (const term of terms(ownLead)) add(term, 1);
+  // Sub-linear in repetition: a word said five times is not five times the topic.
+  for (const [term, tf] of weights) weights.set(term, 1 + Math.log(tf));
+  const kept = (set: Set<string>) => new Set([...set].filter((term) => weights.has(term)));
+  return { weights, entities: kept(names), lower: kept(lower) };
 }
 
-/** Compact storage form: "term:weight" pairs, entities marked "term:weight:e". */
+/** Compact storage form: "term:weight" pairs, written as a name "term:weight:e", in lower case "term:weight:l" (or both, ":el"). */
 export function encodeFingerprint(fp: Fingerprint): string {
-  return [...fp.weights].map(([term, weight]) => `${term}:${Math.round(weight * 100) / 100}${fp.entities.has(term) ? ':e' : ''}`).join(' ');
+  return [...fp.weights]
+    .map(([term, weight]) => {
+      const marks = `${fp.entities.has(term) ? 'e' : ''}${fp.lower.has(term) ? 'l' : ''}`;
+      return `${term}:${Math.round(weight * 100) / 100}${marks ? `:${marks}` : ''}`;
+    })
+    .join(' ');
 }
 
 export function decodeFingerprint(text: string): Fingerprint {
-  const fp: Fingerprint = { weights: new Map(), entities: new Set() };
+  const fp: Fingerprint = { weights: new Map(), entities: new Set(), lower: new Set() };
   for (const part of text.split(' ')) {
-    const [term, weight, entity] = part.split(':');
+    const [term, weight, marks] = part.split(':');
     if (!term || weight === undefined) continue;
     fp.weights.set(term, Number(weight));
-    if (entity === 'e') fp.entities.add(term);
+    if (marks?.includes('e')) fp.entities.add(term);
+    if (marks?.includes('l')) fp.lower.add(term);
   }
   return fp;
 }

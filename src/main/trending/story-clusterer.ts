@@ -21,7 +21,7 @@ export interface ClusterOptions {
   changed?: ReadonlySet<number>;
 }
 
-export const DEFAULT_THRESHOLD = 0.15;
+export const DEFAULT_THRESHOLD = 0.18;
 export const STORY_SPAN_MS = 72 * 60 * 60 * 1000;
 /** Closeness in time: e^(−gap / 30 h) — 0.8 seven hours apart, 0.45 a day apart, 0.2 two days apart. */
 const FADE_MS = 30 * 60 * 60 * 1000;
@@ -31,75 +31,187 @@ const TELLING_TERMS = 8;
 const COMMON_TERM_SHARE = 0.02;
 /** Pairs less alike than this are left out of the graph: they could never lift a story's average. */
 const MIN_EDGE = 0.1;
+/** A name (a term the window's articles write as one) weighs this much more than a word. */
+const NAME_WEIGHT = 1.5;
 
 /**
  * Groups a window of articles into stories, the same way whatever order they arrived
- * in: average-linkage agglomerative clustering over a sparse similarity graph.
+ * in: centroid-linkage agglomerative clustering over a sparse similarity graph.
  *
- * - Similarity is the TF-IDF cosine of two fingerprints (headline and lead, names
- *   weighing most; words rare in the window count more), times their closeness in
- *   time: reports of one event come within hours; the same people in the news two days
- *   apart are more often a new event (a Tesla recall and Tesla's sales record, say).
- * - Pairs are found through shared telling terms (like a search engine's postings),
- *   then scored exactly.
- * - Pairs are taken most alike first; two stories merge when their articles are alike
- *   *on average* (sum of pair similarities over all pairs), so one chance resemblance
- *   cannot chain two stories together.
+ * - An article is a TF-IDF vector of its fingerprint (headline and lead; words rare in
+ *   the window count more, names 1.5×: whatever the window's articles write capitalised
+ *   inside a sentence more often than in lower case — "Medtronic", "BOE", "Kardashian",
+ *   not "jumps" however a Title Case headline writes it).
+ * - Two articles are linked when they share enough to tell: two terms, or one name. One
+ *   ordinary word in common ("rivers") is chance, most of all in a small library where
+ *   every word is rare.
+ * - A story is the sum of its articles' vectors, so its vocabulary grows with its
+ *   members: a report that shares "Medtronic" and "Covidien" with the story joins it even
+ *   if no single earlier report used both. Stories merge, most alike first, while the
+ *   cosine of their sums times their closeness in time (e^(−gap between their mean times
+ *   / 30 h)) is ≥ the threshold; reports of one event come within hours, the same names
+ *   two days apart are more often a new event (a Tesla recall and Tesla's sales record).
  * - A story keeps the id it had (its earliest article's previous story), else takes its
  *   earliest article's id. Ties are broken by ids: the result is deterministic.
  *
  * Returns article id → story id for the articles it clustered.
  */
-export function clusterStories(docs: readonly StoryDoc[], options: ClusterOptions = {}): Map<number, number> {
+export function clusterStories(input: readonly StoryDoc[], options: ClusterOptions = {}): Map<number, number> {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const spanMs = options.spanMs ?? STORY_SPAN_MS;
+  // One order whatever order they came in: every tie below is broken by position.
+  const docs = [...input].sort((a, b) => a.publishedAt - b.publishedAt || a.id - b.id);
   const index = new WindowIndex(docs, spanMs);
   const scope = options.changed ? index.affectedBy(options.changed) : docs.map((_, i) => i);
   const inScope = new Set(scope);
-
-  // Each pair once, whichever of the two found the other through its telling terms.
-  const pairs = new Map<number, { a: number; b: number; weight: number }>();
+  const stories = new StoryMerger(index, scope, spanMs);
   for (const i of scope) {
-    for (const [j, weight] of index.neighbours(i, options.changed ? inScope : undefined)) {
-      const [a, b] = i < j ? [i, j] : [j, i];
-      pairs.set(a * docs.length + b, { a, b, weight });
-    }
+    for (const j of index.neighbours(i, options.changed ? inScope : undefined).keys()) if (i < j) stories.consider(i, j);
   }
-  const edges = [...pairs.values()].sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
-
-  // Average-linkage merging. `links[c]` holds, per neighbouring cluster, the sum of pair similarities.
-  const cluster = new Map<number, number>(scope.map((i) => [i, i]));
-  const members = new Map<number, number[]>(scope.map((i) => [i, [i]]));
-  const links = new Map<number, Map<number, number>>(scope.map((i) => [i, new Map()]));
-  for (const { a, b, weight } of edges) {
-    links.get(a)?.set(b, weight);
-    links.get(b)?.set(a, weight);
-  }
-  for (const { a, b } of edges) {
-    const x = cluster.get(a) as number;
-    const y = cluster.get(b) as number;
-    if (x === y) continue;
-    const mx = members.get(x) as number[];
-    const my = members.get(y) as number[];
-    const sum = links.get(x)?.get(y) ?? 0;
-    if (sum / (mx.length * my.length) < threshold) continue;
-    // Merge y into x: its members, and its links to every other cluster.
-    for (const m of my) cluster.set(m, x);
-    mx.push(...my);
-    members.delete(y);
-    const lx = links.get(x) as Map<number, number>;
-    for (const [other, s] of links.get(y) as Map<number, number>) {
-      if (other === x) continue;
-      lx.set(other, (lx.get(other) ?? 0) + s);
-      const lo = links.get(other) as Map<number, number>;
-      lo.set(x, (lo.get(x) ?? 0) + s);
-      lo.delete(y);
-    }
-    lx.delete(y);
-    links.delete(y);
-  }
+  const groups = stories.mergeWhile(threshold);
   const untouched = new Set(docs.filter((_, i) => !inScope.has(i)).flatMap((d) => (d.storyId === null ? [] : [d.storyId])));
-  return nameStories(docs, [...members.values()], untouched);
+  return nameStories(docs, groups, untouched);
+}
+
+/** A candidate merge: how alike two stories were when it was measured. */
+interface Candidate {
+  similarity: number;
+  a: number;
+  b: number;
+  /** The two stories' sizes then: a story that grew since is measured again. */
+  sizeA: number;
+  sizeB: number;
+}
+
+/** Stories being formed: each is named by one of its articles' positions and holds the sum of their vectors. */
+class StoryMerger {
+  private readonly sums = new Map<number, Map<number, number>>();
+  private readonly norms = new Map<number, number>();
+  private readonly meanTime = new Map<number, number>();
+  private readonly members = new Map<number, number[]>();
+  private readonly linked = new Map<number, Set<number>>();
+  private readonly queue = new CandidateQueue();
+  private readonly spanMs: number;
+
+  constructor(index: WindowIndex, scope: readonly number[], spanMs: number) {
+    this.spanMs = spanMs;
+    for (const i of scope) {
+      const vector = index.vectorOf(i);
+      const sum = new Map<number, number>();
+      for (let k = 0; k < vector.terms.length; k++) sum.set(vector.terms[k] as number, vector.weights[k] as number);
+      this.sums.set(i, sum);
+      this.norms.set(i, 1);
+      this.meanTime.set(i, index.publishedAt(i));
+      this.members.set(i, [i]);
+      this.linked.set(i, new Set());
+    }
+  }
+
+  /** Two articles the graph links: a possible merge. */
+  consider(i: number, j: number): void {
+    this.linked.get(i)?.add(j);
+    this.linked.get(j)?.add(i);
+    this.measure(i, j);
+  }
+
+  private measure(a: number, b: number): void {
+    const [x, y] = a < b ? [a, b] : [b, a];
+    const gap = Math.abs((this.meanTime.get(x) as number) - (this.meanTime.get(y) as number));
+    if (gap > this.spanMs) return;
+    let sx = this.sums.get(x) as Map<number, number>;
+    let sy = this.sums.get(y) as Map<number, number>;
+    if (sx.size > sy.size) [sx, sy] = [sy, sx];
+    let dot = 0;
+    for (const [term, w] of sx) dot += w * (sy.get(term) ?? 0);
+    const similarity = (dot / Math.sqrt((this.norms.get(x) as number) * (this.norms.get(y) as number))) * Math.exp(-gap / FADE_MS);
+    const sizeA = (this.members.get(x) as number[]).length;
+    const sizeB = (this.members.get(y) as number[]).length;
+    this.queue.push({ similarity, a: x, b: y, sizeA, sizeB });
+  }
+
+  /** Merges the most alike pair of stories, again and again, while they are alike enough; returns the stories' members. */
+  mergeWhile(threshold: number): number[][] {
+    for (let next = this.queue.pop(); next && next.similarity >= threshold; next = this.queue.pop()) {
+      const { a, b } = next;
+      const ma = this.members.get(a);
+      const mb = this.members.get(b);
+      if (!ma || !mb) continue;
+      // Measured before one of them grew: measured again, and put back in its place.
+      if (ma.length !== next.sizeA || mb.length !== next.sizeB) {
+        this.measure(a, b);
+        continue;
+      }
+      this.merge(a, b, ma, mb);
+    }
+    return [...this.members.values()];
+  }
+
+  private merge(a: number, b: number, ma: number[], mb: number[]): void {
+    const sa = this.sums.get(a) as Map<number, number>;
+    for (const [term, w] of this.sums.get(b) as Map<number, number>) sa.set(term, (sa.get(term) ?? 0) + w);
+    let norm = 0;
+    for (const w of sa.values()) norm += w * w;
+    this.norms.set(a, norm);
+    this.meanTime.set(
+      a,
+      ((this.meanTime.get(a) as number) * ma.length + (this.meanTime.get(b) as number) * mb.length) / (ma.length + mb.length),
+    );
+    ma.push(...mb);
+    for (const key of [this.sums, this.norms, this.meanTime, this.members] as Map<number, unknown>[]) key.delete(b);
+    const la = this.linked.get(a) as Set<number>;
+    for (const other of this.linked.get(b) as Set<number>) {
+      if (other === a) continue;
+      la.add(other);
+      const lo = this.linked.get(other) as Set<number>;
+      lo.delete(b);
+      lo.add(a);
+    }
+    la.delete(b);
+    this.linked.delete(b);
+    for (const other of la) this.measure(a, other);
+  }
+}
+
+/** Candidates, most alike first (ties: lower positions first), as a binary heap. */
+class CandidateQueue {
+  private readonly heap: Candidate[] = [];
+
+  private static before(x: Candidate, y: Candidate): boolean {
+    return x.similarity > y.similarity || (x.similarity === y.similarity && (x.a < y.a || (x.a === y.a && x.b < y.b)));
+  }
+
+  push(candidate: Candidate): void {
+    const heap = this.heap;
+    heap.push(candidate);
+    let i = heap.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!CandidateQueue.before(heap[i] as Candidate, heap[parent] as Candidate)) break;
+      [heap[i], heap[parent]] = [heap[parent] as Candidate, heap[i] as Candidate];
+      i = parent;
+    }
+  }
+
+  pop(): Candidate | undefined {
+    const heap = this.heap;
+    const top = heap[0];
+    const last = heap.pop();
+    if (heap.length > 0 && last) {
+      heap[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && CandidateQueue.before(heap[l] as Candidate, heap[m] as Candidate)) m = l;
+        if (r < heap.length && CandidateQueue.before(heap[r] as Candidate, heap[m] as Candidate)) m = r;
+        if (m === i) break;
+        [heap[i], heap[m]] = [heap[m] as Candidate, heap[i] as Candidate];
+        i = m;
+      }
+    }
+    return top;
+  }
 }
 
 /** A normalised TF-IDF vector: term numbers ascending, with their weights. */
@@ -109,7 +221,8 @@ interface SparseVector {
 }
 
 /**
- * The window's term statistics and postings of its uncommon terms; each article's
+ * The window's term statistics (how many articles use each term, and how many write it
+ * as a name or in lower case) and postings of its uncommon terms; each article's
  * normalised TF-IDF vector and telling terms are worked out when first needed, so an
  * update that touches a few hundred articles does not pay for the whole window.
  */
@@ -121,11 +234,19 @@ class WindowIndex {
   private readonly maxDf: number;
   private readonly vectors = new Map<number, SparseVector>();
   private readonly postings = new Map<string, number[]>();
+  /** Per term: how many articles write it as a name, and how many in lower case. */
+  private readonly nameDocs = new Map<string, number>();
+  private readonly lowerDocs = new Map<string, number>();
 
   constructor(docs: readonly StoryDoc[], spanMs: number) {
     this.docs = docs;
     this.spanMs = spanMs;
-    for (const doc of docs) for (const term of doc.fingerprint.weights.keys()) this.df.set(term, (this.df.get(term) ?? 0) + 1);
+    const count = (counts: Map<string, number>, term: string) => counts.set(term, (counts.get(term) ?? 0) + 1);
+    for (const doc of docs) {
+      for (const term of doc.fingerprint.weights.keys()) count(this.df, term);
+      for (const term of doc.fingerprint.entities) count(this.nameDocs, term);
+      for (const term of doc.fingerprint.lower) count(this.lowerDocs, term);
+    }
     this.maxDf = Math.max(8, Math.ceil(docs.length * COMMON_TERM_SHARE));
     docs.forEach((doc, i) => {
       for (const term of doc.fingerprint.weights.keys()) {
@@ -141,6 +262,24 @@ class WindowIndex {
     return Math.log((this.docs.length + 1) / ((this.df.get(term) ?? 0) + 1)) + 1;
   }
 
+  /**
+   * A name unless the window writes it in lower case at least as often as capitalised
+   * mid-sentence. A term never seen in lower case counts as a name (only ever in Title
+   * Case, say): ordinary words turn up in lower case somewhere in a window of headlines.
+   */
+  isName(term: string): boolean {
+    const lower = this.lowerDocs.get(term) ?? 0;
+    return lower === 0 || (this.nameDocs.get(term) ?? 0) > lower;
+  }
+
+  publishedAt(i: number): number {
+    return (this.docs[i] as StoryDoc).publishedAt;
+  }
+
+  vectorOf(i: number): SparseVector {
+    return this.vector(i);
+  }
+
   private vector(i: number): SparseVector {
     let vector = this.vectors.get(i);
     if (!vector) {
@@ -152,7 +291,7 @@ class WindowIndex {
           number = this.termNumbers.size;
           this.termNumbers.set(term, number);
         }
-        const x = w * this.idf(term);
+        const x = w * this.idf(term) * (this.isName(term) ? NAME_WEIGHT : 1);
         entries.push([number, x]);
         sum += x * x;
       }
@@ -191,11 +330,24 @@ class WindowIndex {
         const gap = Math.abs((this.docs[j] as StoryDoc).publishedAt - doc.publishedAt);
         if (gap > this.spanMs) continue;
         const weight = dot(own, this.vector(j)) * Math.exp(-gap / FADE_MS);
-        if (weight >= MIN_EDGE) out.set(j, weight);
+        if (weight >= MIN_EDGE && this.shareEnough(i, j)) out.set(j, weight);
       }
     }
     if (!within) this.neighbourCache.set(i, out);
     return out;
+  }
+
+  /** Enough in common to tell, not chance: two terms, or one name. */
+  private shareEnough(i: number, j: number): boolean {
+    let a = (this.docs[i] as StoryDoc).fingerprint.weights;
+    let b = (this.docs[j] as StoryDoc).fingerprint.weights;
+    if (a.size > b.size) [a, b] = [b, a];
+    let shared = 0;
+    for (const term of a.keys()) {
+      if (!b.has(term)) continue;
+      if (++shared >= 2 || this.isName(term)) return true;
+    }
+    return false;
   }
 
   /** What a batch of new articles can change: them, the articles like them, and all of those articles' stories. */

@@ -24,7 +24,8 @@ interface FeedInfo {
  * scored per story (see score.ts); only the top stories are then read in full, so the
  * query costs the window, not the library.
  */
-export function trendingStories(db: Database, query: TrendingQuery & { now?: number } = {}): TrendingItem[] {
+export function trendingStories(db: Database, query: TrendingQuery & { now?: number; all?: boolean } = {}): TrendingItem[] {
+  if (query.all) return everyStory(db, query, query.now ?? Date.now());
   if (query.now !== undefined) return computeTrending(db, query, query.now);
   // The sidebar asks again after every change the UI hears of; an unchanged library in
   // the same minute has the same answer. Any commit (this connection's, or the sync
@@ -50,6 +51,27 @@ function computeTrending(db: Database, query: TrendingQuery, now: number): Trend
     const global = globalTrending(db, now, windowMs, limit, feeds);
     if (global) return global;
   }
+  const members = windowMembers(db, query, now, windowMs, feeds);
+  // The reader's own reading can still lift these stories into the first places; only
+  // their articles' state is read, then they are scored with it.
+  const contenders = scoreStories(members, now, windowMs, { contendersFor: limit }).flatMap((story) => story.members);
+  return finishTrending(db, contenders, now, windowMs, limit, feeds);
+}
+
+/**
+ * Every story of the window, in score order, one-article stories included, each with
+ * all its articles: what `cli trending --all` lists (and the evaluation scores).
+ */
+function everyStory(db: Database, query: TrendingQuery, now: number): TrendingItem[] {
+  const windowMs = (query.windowHours ?? DEFAULT_WINDOW_HOURS) * HOUR;
+  const feeds = feedInfo(db);
+  const members = windowMembers(db, query, now, windowMs, feeds);
+  const all = members.length;
+  return finishTrending(db, members, now, windowMs, all, feeds, all);
+}
+
+/** The window's articles (of one section's stories, when asked) as scoring reads them. */
+function windowMembers(db: Database, query: TrendingQuery, now: number, windowMs: number, feeds: Map<number, FeedInfo>): StoryMember[] {
   // Index-only: time, publisher and story of every article in the window — of the
   // section's feeds only, through the feed index, when a section is asked for.
   const window = { since: now - windowMs, until: now + FUTURE_SLACK_MS };
@@ -81,11 +103,7 @@ function computeTrending(db: Database, query: TrendingQuery, now: number): Trend
       .all({ ...window, sectionId: query.sectionId, stories: JSON.stringify([...new Set(rows.map((row) => row[1]))]) });
     rows.push(...elsewhere);
   }
-  const members = rows.map((row) => toMember(row, feeds));
-  // The reader's own reading can still lift these stories into the first places; only
-  // their articles' state is read, then they are scored with it.
-  const contenders = scoreStories(members, now, windowMs, { contendersFor: limit }).flatMap((story) => story.members);
-  return finishTrending(db, contenders, now, windowMs, limit, feeds);
+  return rows.map((row) => toMember(row, feeds));
 }
 
 /**
@@ -143,6 +161,7 @@ function finishTrending(
   windowMs: number,
   limit: number,
   feeds: Map<number, FeedInfo>,
+  listed = MAX_LISTED,
 ): TrendingItem[] {
   const engaged = new Set(
     prepared<[string], number>(
@@ -155,15 +174,15 @@ function finishTrending(
   for (const member of contenders) member.engaged = engaged.has(member.articleId);
   return scoreStories(contenders, now, windowMs)
     .slice(0, limit)
-    .map((story) => describeStory(db, story, feeds));
+    .map((story) => describeStory(db, story, feeds, listed));
 }
 
 /** A scored story as the sidebar and the CLI show it: its representative headline, section and articles. */
-function describeStory(db: Database, story: ScoredStory, feeds: Map<number, FeedInfo>): TrendingItem {
+function describeStory(db: Database, story: ScoredStory, feeds: Map<number, FeedInfo>, listed: number): TrendingItem {
   // A story's newest articles speak for it (a running story can have hundreds).
   const ids = [...story.members]
     .sort((a, b) => b.publishedAt - a.publishedAt || b.articleId - a.articleId)
-    .slice(0, MAX_LISTED)
+    .slice(0, listed)
     .map((m) => m.articleId);
   const articles = prepared<[string], { id: number; feedId: number; title: string; url: string | null; publishedAt: number }>(
     db,
@@ -173,7 +192,7 @@ function describeStory(db: Database, story: ScoredStory, feeds: Map<number, Feed
   // The most representative article: the one nearest the story's centre (ties: the
   // earliest). Of two, neither speaks for the other more: the earliest.
   const prints = articles.length > 2 ? fingerprintsOf(db, articles) : new Map<number, Fingerprint>();
-  const centre: Fingerprint = { weights: new Map(), entities: new Set() };
+  const centre: Fingerprint = { weights: new Map(), entities: new Set(), lower: new Set() };
   for (const fp of prints.values()) for (const [term, w] of fp.weights) centre.weights.set(term, (centre.weights.get(term) ?? 0) + w);
   let best = articles.at(-1);
   let bestScore = -1;
