@@ -1,0 +1,77 @@
+/**
+ * The rules that decide when two articles are one story, each on a small library made
+ * for it: one ordinary word in common is chance, one name is not; a feed's own formulas
+ * tell nothing; a story grows through its members.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CorpusArticle } from '../../test-support/story-corpus.ts';
+import { storeCorpus } from '../../test-support/story-library.ts';
+import { tempDir } from '../../test-support/temp-dir.ts';
+import { openDatabase } from '../db/connection.ts';
+import { updateStories } from './update-stories.ts';
+
+const NOW = Date.UTC(2026, 10, 27, 12);
+
+/** Stores the articles, clusters them, and returns each title's story id. */
+function storiesOf(corpus: CorpusArticle[]): Map<string, number> {
+  const db = openDatabase(tempDir());
+  storeCorpus(db, corpus, NOW);
+  updateStories(db, NOW);
+  const rows = db.prepare('SELECT title, story_id AS story FROM articles').all() as { title: string; story: number }[];
+  return new Map(rows.map((r) => [r.title, r.story]));
+}
+
+const article = (source: string, title: string, hoursAgo: number, lead = ''): CorpusArticle => ({
+  event: '',
+  source,
+  title,
+  lead,
+  hoursAgo,
+});
+
+describe('when two articles are one story', () => {
+  it('one ordinary word in common is chance, even in a library so small that every word is rare', () => {
+    const stories = storiesOf([
+      article('Video Channel', 'How rivers shape cities', 3),
+      article('Sahel Podcast', 'Episode 12: Rivers of the Sahel', 2),
+      article('Garden Blog', 'Tulips in spring', 1, 'Planting bulbs before the frost.'),
+    ]);
+    expect(new Set(stories.values()).size).toBe(3);
+  });
+
+  it('one name in common is enough, however Title Case writes the headlines', () => {
+    // Title Case capitalises every word; the sentence-case headline shows which are names.
+    const stories = storiesOf([
+      article('Wire', 'Medtronic Seeks Wider Reach', 5),
+      article('Daily', 'Medtronic Bid Explained', 4),
+      article('Metals', 'Gold Jumps Most In 14 Weeks', 3),
+      article('Motors', 'Tesla Shares Jumps After Patent Pledge', 2),
+      article('Desk', 'Oil jumps as refinery shuts', 2),
+    ]);
+    expect(stories.get('Medtronic Seeks Wider Reach')).toBe(stories.get('Medtronic Bid Explained'));
+    // "jumps" is written in lower case by the window: a word, so gold and Tesla stay apart.
+    expect(stories.get('Gold Jumps Most In 14 Weeks')).not.toBe(stories.get('Tesla Shares Jumps After Patent Pledge'));
+  });
+
+  it('a feed’s own formula ("… - Analyst Blog") links nothing', () => {
+    const blog = (title: string, hoursAgo: number) => article('Stock Blog', `${title} - Analyst Blog`, hoursAgo);
+    const stories = storiesOf([
+      blog('GM Recalls Cars', 6),
+      blog('Tesla Gains', 5),
+      blog('Visa Beats Estimates', 4),
+      blog('Red Hat Raises Forecast', 3),
+      blog('FedEx Profit Rises', 2),
+      article('Wire', 'Analyst blog posts are not investment advice, regulator reminds', 1),
+    ]);
+    expect(new Set(stories.values()).size).toBe(6);
+  });
+
+  it('a story grows through its members: a report joins through words that only the story as a whole shares with it', () => {
+    const stories = storiesOf([
+      article('Wire', 'Medtronic agrees to buy Covidien', 6),
+      article('Daily', 'Covidien shareholders cheer the $42.9 billion offer', 5),
+      article('Markets', 'Medtronic moves its tax home to Ireland with the offer', 4),
+    ]);
+    expect(new Set(stories.values()).size).toBe(1);
+  });
+});
