@@ -22,7 +22,7 @@ export interface SiteStory {
  * loaded or responsive, served from `/img/`. The first story is the seed page.
  * Links in the feed are relative, so the site works on any port.
  */
-export function summaryOnlyNewsSite(options: { stories: number; heavyImages?: boolean; feedTitle?: string }): {
+export function summaryOnlyNewsSite(options: { stories: number; heavyImages?: boolean; feedTitle?: string; ageDays?: number }): {
   routes: Record<string, SiteRoute>;
   stories: SiteStory[];
 } {
@@ -56,7 +56,7 @@ export function summaryOnlyNewsSite(options: { stories: number; heavyImages?: bo
     routes[hero] = { type: 'image/png', body: pngImage(size * 2, size, i * 2 + 1, options.heavyImages) };
     routes[inline] = { type: 'image/png', body: pngImage(size, size, i * 2 + 2, options.heavyImages) };
     stories.push({ title, path, onlyInFullText: marker, images: [hero, inline] });
-    const published = new Date(Date.now() - i * 60_000).toUTCString();
+    const published = new Date(Date.now() - (options.ageDays ?? 0) * 86_400_000 - i * 60_000).toUTCString();
     const teaser = i === 0 ? seed.bodyLines[0] : sentence(i, 0);
     items.push(
       `<item><title>${escapeXml(title)}</title><link>${path}</link><guid isPermaLink="false">story-${i}</guid><pubDate>${published}</pubDate><description>${escapeXml(teaser ?? '')}</description></item>`,
