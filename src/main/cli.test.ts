@@ -1,9 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../test-support/cli-process.ts';
+import { runCli, runCliAsync } from '../test-support/cli-process.ts';
 import { type Handler, httpFixture, rssWith } from '../test-support/http-fixture.ts';
 import { summaryOnlyNewsSite } from '../test-support/news-site.ts';
 import { storyCorpus } from '../test-support/story-corpus.ts';
@@ -73,21 +73,7 @@ describe('cli', () => {
   });
 });
 
-/** The CLI as a child process that does not block this thread (the fixture server runs here). */
-function cliAsync(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'src/main/cli.ts'), ...args], { cwd: REPO_ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => {
-      stdout += c;
-    });
-    child.stderr.on('data', (c) => {
-      stderr += c;
-    });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cliAsync = runCliAsync;
 
 describe('cli against feeds on 127.0.0.1', () => {
   it('subscribes, syncs with a JSON summary, lists, searches and exports', async () => {
