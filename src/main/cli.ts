@@ -19,15 +19,17 @@ Commands:
   import-opml <file>                   import subscriptions (folders become sections)
   export-opml [file]                   write subscriptions as OPML (to stdout without a file)
   feeds [--json]                       the subscriptions with their settings and last errors
-  feed <id|url> [--full-text auto|always|never] [--remote-pictures on|off]
+  feed <id|url> [--full-text auto|always|never] [--remote-pictures on|off] [--publisher NAME|auto]
                                        show or change one feed's settings (remote pictures off:
-                                       the reader shows only the pictures kept offline)
+                                       the reader shows only the pictures kept offline; publisher:
+                                       who trending counts as its source, auto to work it out)
   sync [--json]                        fetch every feed now and report per feed, then save
                                        new articles for offline reading (full text, pictures)
   articles [--section NAME] [--limit N] [--json]
   search <query> [--limit N] [--json]
   trending [--section NAME] [--window 72h] [--limit N | --all] [--json]
                                        the stories several sources are covering now, highest score first
+                                       (--all: every story of the window, with all its articles)
   bookmarks export [--format html|md|json] [file]   (json keeps the full text)
   bookmarks import <file>                           (a JSON export; nothing is duplicated)
   storage [--json]                     what the library keeps on disk (articles, pictures, database)
@@ -76,6 +78,7 @@ const { values, positionals } = (() => {
         all: { type: 'boolean', default: false },
         'full-text': { type: 'string' },
         'remote-pictures': { type: 'string' },
+        publisher: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -113,6 +116,7 @@ async function main(): Promise<number> {
     all: values.all,
     fullText: values['full-text'],
     remotePictures: values['remote-pictures'],
+    publisher: values.publisher,
   };
   const dataDir = resolveDataDir(process.argv.slice(2));
   if (!load) return (await import('./cli/backup-commands.ts')).restore(dataDir, rest, opts);

@@ -90,6 +90,7 @@ const argSchemas = {
   ]),
   setFeedFullText: z.tuple([id, z.enum(['auto', 'always', 'never'])]),
   setFeedRemotePictures: z.tuple([id, z.boolean()]),
+  setFeedPublisher: z.tuple([id, z.string().trim().min(1).max(200).nullable()]),
   getStorage: z.tuple([]),
   clearImageCache: z.tuple([]),
   exportBookmarks: z.tuple([z.enum(['html', 'md', 'json'])]),

@@ -45,6 +45,11 @@ export interface FeedSummary {
    * no offline copy (true), or shows the offline copies only (false).
    */
   remotePictures: boolean;
+  /**
+   * Who publishes it, as the person named it (trending counts a story's sources by
+   * publisher); null: worked out from the feed's site (trending/publisher.ts).
+   */
+  publisher: string | null;
 }
 
 export type FullTextMode = 'auto' | 'always' | 'never';
@@ -278,6 +283,8 @@ export interface NewsApi {
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   setFeedFullText(feedId: number, mode: FullTextMode): Promise<void>;
   setFeedRemotePictures(feedId: number, allowed: boolean): Promise<void>;
+  /** Names the feed's publisher for trending; null goes back to the one worked out from its site. */
+  setFeedPublisher(feedId: number, publisher: string | null): Promise<void>;
   getStorage(): Promise<StorageReport>;
   /** Removes every cached image no bookmark needs. */
   clearImageCache(): Promise<{ removed: number; freedBytes: number }>;
@@ -327,6 +334,7 @@ export const NEWS_METHODS = [
   'updateSettings',
   'setFeedFullText',
   'setFeedRemotePictures',
+  'setFeedPublisher',
   'getStorage',
   'clearImageCache',
   'exportBookmarks',

@@ -12,6 +12,7 @@ export interface CliOptions {
   all?: boolean;
   fullText?: string;
   remotePictures?: string;
+  publisher?: string;
 }
 
 /** A command on an open library: its words after the command name; returns the exit code. */

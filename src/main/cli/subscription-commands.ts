@@ -38,10 +38,15 @@ export const feeds: LibraryCommand = async (service, _args, opts) => {
 
 const FULL_TEXT_MODES: readonly FullTextMode[] = ['auto', 'always', 'never'];
 
-/** `feed <id|address> [--full-text auto|always|never] [--remote-pictures on|off]`: one feed's settings. */
+/** `feed <id|address> [--full-text auto|always|never] [--remote-pictures on|off] [--publisher NAME|auto]`: one feed's settings. */
 export const feed: LibraryCommand = async (service, [which], opts) => {
   if (!which)
-    throw new ApiError('invalid-argument', 'use: feed <id or address> [--full-text auto|always|never] [--remote-pictures on|off]');
+    throw new ApiError(
+      'invalid-argument',
+      'use: feed <id or address> [--full-text auto|always|never] [--remote-pictures on|off] [--publisher NAME|auto]',
+    );
+  if (opts.publisher !== undefined && (!opts.publisher.trim() || opts.publisher.length > 200))
+    throw new ApiError('invalid-argument', '--publisher must be a name (up to 200 characters), or auto');
   const fullText = opts.fullText;
   if (fullText !== undefined && !FULL_TEXT_MODES.includes(fullText as FullTextMode))
     throw new ApiError('invalid-argument', '--full-text must be auto, always or never');
@@ -51,6 +56,7 @@ export const feed: LibraryCommand = async (service, [which], opts) => {
   const target = await findFeed(service, which);
   if (fullText !== undefined) await service.setFeedFullText(target.id, fullText as FullTextMode);
   if (remote !== undefined) await service.setFeedRemotePictures(target.id, remote === 'on');
+  if (opts.publisher !== undefined) await service.setFeedPublisher(target.id, opts.publisher.trim() === 'auto' ? null : opts.publisher);
   const updated = await findFeed(service, String(target.id));
   if (opts.json) return print(updated);
   console.log(describeFeed(updated));
@@ -66,5 +72,6 @@ async function findFeed(service: NewsService, which: string): Promise<FeedSummar
 
 function describeFeed(f: FeedSummary): string {
   const pictures = f.remotePictures ? 'pictures from the web' : 'offline pictures only';
-  return `${String(f.id).padStart(5)}  ${f.title || f.url}  (${f.url}) · ${f.sectionName ?? 'no section'} · full text ${f.fullText} · ${pictures}${f.lastError ? ` · last error: ${f.lastError}` : ''}`;
+  const publisher = f.publisher ? ` · publisher ${f.publisher}` : '';
+  return `${String(f.id).padStart(5)}  ${f.title || f.url}  (${f.url}) · ${f.sectionName ?? 'no section'} · full text ${f.fullText} · ${pictures}${publisher}${f.lastError ? ` · last error: ${f.lastError}` : ''}`;
 }

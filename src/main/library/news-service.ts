@@ -370,6 +370,12 @@ export class NewsService implements NewsApi {
     this.emit('library-changed', { reason: 'feed remote pictures changed' });
   }
 
+  async setFeedPublisher(feedId: number, publisher: string | null) {
+    const changed = this.db.prepare('UPDATE feeds SET publisher = ? WHERE id = ?').run(publisher?.trim() || null, feedId).changes;
+    if (!changed) throw new ApiError('not-found', `There is no feed ${feedId}.`);
+    this.emit('library-changed', { reason: 'feed publisher changed' });
+  }
+
   async getStorage() {
     return storageReport(this.db, this.dataDir);
   }

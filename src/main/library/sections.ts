@@ -32,7 +32,7 @@ const FEED_SELECT = `
   SELECT f.id, f.title, f.url, f.site_url AS siteUrl, f.section_id AS sectionId, s.name AS sectionName,
     coalesce((SELECT unread FROM unread_counts WHERE feed_id = f.id), 0) AS unreadCount,
     f.last_success_at AS lastSuccessAt, f.last_error AS lastError, f.full_text AS fullText,
-    f.remote_pictures AS remotePictures
+    f.remote_pictures AS remotePictures, f.publisher
   FROM feeds f LEFT JOIN sections s ON s.id = f.section_id`;
 
 export function listFeeds(db: Database): FeedSummary[] {

@@ -44,6 +44,7 @@ describe('OPML', () => {
       lastError: null,
       fullText: 'auto',
       remotePictures: true,
+      publisher: null,
     });
     const opml = writeOpml([
       feed(1, 'Tom & Jerry "Daily"', 'https://tj.example/rss?x=1&y=2', 'Cartoons'),

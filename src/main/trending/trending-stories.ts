@@ -3,6 +3,7 @@ import type { StoryArticle, TrendingItem, TrendingQuery } from '../../shared/api
 import { prepared } from '../db/prepared.ts';
 import { cosine, type Fingerprint } from './fingerprint.ts';
 import { fingerprintsOf } from './fingerprint-store.ts';
+import { type FeedIdentity, publishers } from './publisher.ts';
 import { ENGAGEMENT, keepHighest, type ScoredStory, SINGLE_SOURCE_BREADTH, type StoryMember, scoreBound, scoreStories } from './score.ts';
 
 const HOUR = 60 * 60 * 1000;
@@ -250,26 +251,19 @@ export function alsoCoveredBy(db: Database, articleId: number): StoryArticle[] {
     .map((a) => ({ ...a, publishedAt: new Date(a.publishedAt).toISOString() }));
 }
 
-/** Each feed's title, section and source: its publisher's host, so one publisher's feeds are one source. */
+/** Each feed's title, section and source: its publisher (see publisher.ts), so one publisher's feeds are one source. */
 function feedInfo(db: Database): Map<number, FeedInfo> {
-  const rows = prepared<
-    [],
-    { id: number; title: string; url: string; siteUrl: string | null; sectionId: number | null; sectionName: string | null }
-  >(
+  const rows = prepared<[], FeedIdentity & { sectionId: number | null; sectionName: string | null }>(
     db,
     `
-      SELECT f.id, f.title, f.url, f.site_url AS siteUrl, f.section_id AS sectionId, s.name AS sectionName
+      SELECT f.id, f.title, f.url, f.site_url AS siteUrl, f.publisher, f.section_id AS sectionId, s.name AS sectionName
       FROM feeds f LEFT JOIN sections s ON s.id = f.section_id`,
   ).all();
+  const sources = publishers(rows);
   return new Map(
-    rows.map((f) => [f.id, { title: f.title, source: publisher(f.siteUrl ?? f.url), sectionId: f.sectionId, sectionName: f.sectionName }]),
+    rows.map((f) => [
+      f.id,
+      { title: f.title, source: sources.get(f.id) ?? String(f.id), sectionId: f.sectionId, sectionName: f.sectionName },
+    ]),
   );
-}
-
-function publisher(url: string): string {
-  try {
-    return new URL(url).host.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
 }

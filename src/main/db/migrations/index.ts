@@ -6,6 +6,7 @@ import { remotePictures } from './005-remote-pictures.ts';
 import { searchQueue } from './006-search-queue.ts';
 import { titleIndex } from './007-title-index.ts';
 import { unreadCounts } from './008-unread-counts.ts';
+import { publishers } from './009-publishers.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   searchQueue,
   titleIndex,
   unreadCounts,
+  publishers,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -44,11 +44,13 @@ function FeedDialog({ feed, onClosed }: { feed: FeedSummary; onClosed: () => voi
     const section = String(form.get('section') ?? '').trim();
     const fullText = String(form.get('fullText') ?? feed.fullText) as FullTextMode;
     const remotePictures = form.get('remotePictures') === 'on';
+    const publisher = String(form.get('publisher') ?? '').trim() || null;
     const ok = await change(async () => {
       if (title && title !== feed.title) await news.renameFeed(feed.id, title);
       if (section !== (feed.sectionName ?? '')) await news.moveFeed(feed.id, section || null);
       if (fullText !== feed.fullText) await news.setFeedFullText(feed.id, fullText);
       if (remotePictures !== feed.remotePictures) await news.setFeedRemotePictures(feed.id, remotePictures);
+      if (publisher !== feed.publisher) await news.setFeedPublisher(feed.id, publisher);
     });
     if (ok) dialog.current?.close();
   };
@@ -81,6 +83,11 @@ function FeedDialog({ feed, onClosed }: { feed: FeedSummary; onClosed: () => voi
             <option value="never">Never: show what the feed carries</option>
           </select>
         </label>
+        <label>
+          Publisher
+          <input name="publisher" defaultValue={feed.publisher ?? ''} placeholder="Worked out from the feed’s site" maxLength={200} />
+        </label>
+        <p className="dialog-message">Trending counts a story’s sources by publisher: give two feeds one name to count them once.</p>
         <label className="checkbox-setting">
           <input type="checkbox" name="remotePictures" defaultChecked={feed.remotePictures} />
           Load pictures from the web when no offline copy is kept
