@@ -170,10 +170,9 @@ function describeNetworkError(error: unknown, url: string, timeoutMs: number): F
   const host = safeHost(url);
   if (code === 'ENOTFOUND') return new FetchError(`could not find the server ${host} (offline, or a wrong address)`, { offline: true });
   if (code === 'EAI_AGAIN') return new FetchError(`no name server answered for ${host} (offline?)`, { networkDown: true });
-  if (code === 'UND_ERR_CONNECT_TIMEOUT')
-    return new FetchError(`the server ${host} could not be reached in time (offline?)`, { offline: true });
+  if (code === 'CONNECT_TIMEOUT') return new FetchError(`the server ${host} could not be reached in time (offline?)`, { offline: true });
   if (code === 'ECONNREFUSED') return new FetchError(`the server ${host} refused the connection`, { offline: true });
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return new FetchError(`the connection to ${host} was cut off`);
+  if (code === 'ECONNRESET' || code === 'EPIPE') return new FetchError(`the connection to ${host} was cut off`);
   if (code === 'ENETUNREACH' || code === 'EHOSTUNREACH')
     return new FetchError('the network is unreachable (offline?)', { networkDown: true });
   if (code.startsWith('ERR_TLS') || code.includes('CERT'))

@@ -39,7 +39,7 @@ const LOOPBACK: dns.LookupAddress[] = [
 
 type Answer = { addresses: dns.LookupAddress[] } | { error: NodeJS.ErrnoException };
 
-/** The `lookup` signature `net.connect` (and so undici) calls. */
+/** The `lookup` signature `net.connect` (and so `http.request`) calls. */
 export type ConnectLookup = (
   hostname: string,
   options: dns.LookupOptions,
