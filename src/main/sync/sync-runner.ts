@@ -5,11 +5,16 @@ import { THREAD_LIMITS } from './reader-pool.ts';
 import type { SyncSummary } from './sync-all.ts';
 import type { SyncRequest, SyncWorkerMessage } from './sync-messages.ts';
 
-/** The sources of the sync and reader threads; the packaged app passes its bundled copies instead. */
-export const SOURCE_WORKER_URLS: WorkerUrls = {
-  sync: new URL('./sync-worker.ts', import.meta.url),
-  reader: new URL('./reader-worker.ts', import.meta.url),
-};
+/**
+ * The sync and reader threads when none are given (running from the sources): bundled
+ * from them on first use (see source-workers.ts). The packaged app passes its own
+ * bundled copies. The module is named at run time so that the app's bundler leaves it
+ * (and the bundler it loads) out.
+ */
+async function sourceWorkerUrls(): Promise<WorkerUrls> {
+  const module: typeof import('./source-workers.ts') = await import(new URL('./source-workers.ts', import.meta.url).href);
+  return module.sourceWorkerUrls();
+}
 
 /** How long closing waits for the sync thread to stop by itself (it needs well under a second). */
 const CLOSE_GRACE_MS = 30_000;
@@ -35,7 +40,7 @@ export class SyncRunner {
   /** Jobs in flight on the sync thread; while there are any it keeps the process alive. */
   private jobs = 0;
   private readonly dataDir: string;
-  private readonly workerUrls: WorkerUrls;
+  private readonly workerUrls: WorkerUrls | undefined;
   private readonly onProgress: (progress: SyncProgress) => void;
   private readonly onListed: (progress: SyncProgress) => void;
 
@@ -47,7 +52,7 @@ export class SyncRunner {
     onListed?: (progress: SyncProgress) => void;
   }) {
     this.dataDir = options.dataDir;
-    this.workerUrls = options.workerUrls ?? SOURCE_WORKER_URLS;
+    this.workerUrls = options.workerUrls;
     this.onProgress = options.onProgress;
     this.onListed = options.onListed ?? (() => undefined);
   }
@@ -112,7 +117,12 @@ export class SyncRunner {
   private async hold<T>(job: (worker: Worker) => Promise<T>): Promise<T> {
     // Once closed, no new thread is started (a late capture request would otherwise revive one).
     if (this.closed && !this.worker) throw new Error('the library is closing');
-    const worker = this.ensureWorker();
+    let worker = this.worker;
+    if (!worker) {
+      const urls = this.workerUrls ?? (await sourceWorkerUrls());
+      if (this.closed && !this.worker) throw new Error('the library is closing');
+      worker = this.ensureWorker(urls);
+    }
     if (this.jobs++ === 0) worker.ref();
     try {
       return await job(worker);
@@ -190,10 +200,10 @@ export class SyncRunner {
     });
   }
 
-  private ensureWorker(): Worker {
+  private ensureWorker(urls: WorkerUrls): Worker {
     if (!this.worker) {
-      const worker = new Worker(this.workerUrls.sync, {
-        workerData: { dataDir: this.dataDir, readerWorkerUrl: this.workerUrls.reader.href },
+      const worker = new Worker(urls.sync, {
+        workerData: { dataDir: this.dataDir, readerWorkerUrl: urls.reader.href },
         resourceLimits: THREAD_LIMITS,
       });
       this.worker = worker;
