@@ -17,7 +17,10 @@ if (!only || only === 'sync') {
   await (await import('./sync-bench.ts')).syncBench(feeds);
 }
 if (!only || only === 'capture') await (await import('./capture-bench.ts')).captureBench();
-if (!only || only === 'trending') await (await import('./trending-bench.ts')).trendingBench();
+if (!only || only === 'trending') {
+  await (await import('./trending-real-bench.ts')).trendingRealBench();
+  await (await import('./trending-bench.ts')).trendingBench();
+}
 if (!only || only === 'reader') await (await import('./reader-bench.ts')).readerBench();
 // Not part of a plain `npm run bench`: its library takes minutes to build the first time.
 if (only === 'scale') await (await import('./scale-bench.ts')).scaleBench();

@@ -21,7 +21,7 @@ export interface ClusterOptions {
   changed?: ReadonlySet<number>;
 }
 
-export const DEFAULT_THRESHOLD = 0.18;
+export const DEFAULT_THRESHOLD = 0.22;
 export const STORY_SPAN_MS = 72 * 60 * 60 * 1000;
 /** Closeness in time: e^(−gap / 30 h) — 0.8 seven hours apart, 0.45 a day apart, 0.2 two days apart. */
 const FADE_MS = 30 * 60 * 60 * 1000;
