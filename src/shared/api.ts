@@ -18,6 +18,8 @@ export interface LibraryStatus {
   articles: number;
   unread: number;
   bookmarks: number;
+  /** The trending window changed and its stories are being formed again (the sidebar says so). */
+  storiesRegrouping: boolean;
 }
 
 export interface SectionSummary {

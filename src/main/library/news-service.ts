@@ -73,6 +73,8 @@ export class NewsService implements NewsApi {
   private scheduler: NodeJS.Timeout | null = null;
   private readonly offlineCapture: boolean;
   private closing = false;
+  /** Regroupings of stories under way (see regroupStories). */
+  private storiesRegrouping = 0;
   /** The capture pass the last sync started when its articles were listed. */
   private syncCapture: Promise<{ summary: CaptureSummary; finishedAt: number } | null> = Promise.resolve(null);
 
@@ -174,7 +176,7 @@ export class NewsService implements NewsApi {
   }
 
   async getStatus() {
-    return libraryStatus(this.db, this.dataDir);
+    return { ...libraryStatus(this.db, this.dataDir), storiesRegrouping: this.storiesRegrouping > 0 };
   }
 
   async listSections() {
@@ -347,7 +349,26 @@ export class NewsService implements NewsApi {
   }
 
   async updateSettings(patch: Parameters<NewsApi['updateSettings']>[0]) {
-    return writeSettings(this.db, patch);
+    const windowBefore = readSettings(this.db).trendingWindowHours;
+    const settings = writeSettings(this.db, patch);
+    if (settings.trendingWindowHours !== windowBefore) this.regroupStories();
+    return settings;
+  }
+
+  /**
+   * A new trending window: what it now holds is put into stories on the sync thread,
+   * and the status says so meanwhile (the sidebar shows it).
+   */
+  private regroupStories(): void {
+    this.storiesRegrouping++;
+    this.emit('library-changed', { reason: 'stories regrouping' });
+    void this.sync
+      .regroupStories()
+      .catch((error: Error) => console.error('broadsheet: regrouping stories failed:', error.message))
+      .finally(() => {
+        this.storiesRegrouping--;
+        if (!this.closing) this.emit('library-changed', { reason: 'stories regrouped' });
+      });
   }
 
   async setFeedFullText(feedId: number, mode: FullTextMode) {

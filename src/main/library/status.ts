@@ -4,9 +4,9 @@ import type { LibraryStatus } from '../../shared/api.ts';
 import { DATABASE_FILE } from '../db/connection.ts';
 import { schemaVersion } from '../db/migrate.ts';
 
-export function libraryStatus(db: Database, dataDir: string): LibraryStatus {
+export function libraryStatus(db: Database, dataDir: string): Omit<LibraryStatus, 'storiesRegrouping'> {
   const counts = db
-    .prepare<[], Omit<LibraryStatus, 'schemaVersion' | 'dataDir' | 'databasePath'>>(`
+    .prepare<[], Omit<LibraryStatus, 'schemaVersion' | 'dataDir' | 'databasePath' | 'storiesRegrouping'>>(`
       SELECT (SELECT count(*) FROM sections) AS sections,
              (SELECT count(*) FROM feeds WHERE unsubscribed_at IS NULL) AS feeds,
              (SELECT count(*) FROM articles) AS articles,

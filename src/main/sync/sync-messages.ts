@@ -8,6 +8,8 @@ export type SyncRequest =
   /** Offline capture: the routine pass, or these articles (just bookmarked) whatever their age. */
   | { type: 'capture'; id: number; articleIds?: number[] }
   | { type: 'checkpoint'; id: number }
+  /** Put what the trending window now holds into stories (the window setting changed). */
+  | { type: 'stories'; id: number }
   | { type: 'close' };
 
 /** What the sync thread answers. */
@@ -18,4 +20,5 @@ export type SyncWorkerMessage =
   | { type: 'done'; id: number; summary: SyncSummary }
   | { type: 'captured'; id: number; summary: CaptureSummary }
   | { type: 'failed'; id: number; message: string }
-  | { type: 'checkpointed'; id: number };
+  | { type: 'checkpointed'; id: number }
+  | { type: 'stories-updated'; id: number };

@@ -131,6 +131,27 @@ export class SyncRunner {
     }
   }
 
+  /** Stories for what the trending window now holds, on the sync thread (after any capture under way). */
+  regroupStories(): Promise<void> {
+    return this.hold(
+      (worker) =>
+        new Promise<void>((resolve) => {
+          const id = this.nextId++;
+          const done = () => {
+            worker.off('message', onMessage);
+            worker.off('exit', done);
+            resolve();
+          };
+          const onMessage = (message: SyncWorkerMessage) => {
+            if (message.type === 'stories-updated' && message.id === id) done();
+          };
+          worker.on('message', onMessage);
+          worker.once('exit', done);
+          worker.postMessage({ type: 'stories', id } satisfies SyncRequest);
+        }),
+    );
+  }
+
   /** Resolves once the sync thread has folded the WAL back into the database. */
   checkpoint(): Promise<void> {
     const worker = this.worker;

@@ -12,6 +12,7 @@ import { attachQueue } from '../library/search-index.ts';
 import { readSettings } from '../library/settings.ts';
 import { cancelPendingLookups } from '../net/system-lookup.ts';
 import { captureArticles } from '../offline/capture.ts';
+import { updateStories } from '../trending/update-stories.ts';
 import { ReaderPool } from './reader-pool.ts';
 import { runSync } from './run-sync.ts';
 import type { SyncRequest, SyncWorkerMessage } from './sync-messages.ts';
@@ -62,6 +63,16 @@ port.on('message', (request: SyncRequest) => {
         db.close();
         port.close();
       });
+    return;
+  }
+  if (request.type === 'stories') {
+    inBackground(async () => {
+      try {
+        updateStories(db);
+      } finally {
+        post({ type: 'stories-updated', id: request.id });
+      }
+    });
     return;
   }
   if (request.type === 'capture') {

@@ -1,10 +1,19 @@
 import type { Database } from 'better-sqlite3';
+import { readSettings } from '../library/settings.ts';
 import { encodeFingerprint, fingerprint } from './fingerprint.ts';
 import { fingerprintsOf, forgetFingerprintsExcept, rememberFingerprint } from './fingerprint-store.ts';
 import { clusterStories, STORY_SPAN_MS, type StoryDoc } from './story-clusterer.ts';
 
-/** Fingerprints are kept this long: a story's span plus a day for late arrivals. */
-export const FINGERPRINT_KEEP_MS = STORY_SPAN_MS + 24 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+
+/**
+ * How far back articles are put into stories, and their fingerprints kept: the trending
+ * window the settings give (a story's span at least), plus a day for late arrivals. A
+ * window of 14 days clusters 15 days, so it never lists articles no clustering saw.
+ */
+export function storyHorizonMs(windowHours: number): number {
+  return Math.max(windowHours * HOUR, STORY_SPAN_MS) + 24 * HOUR;
+}
 
 export interface StoriesUpdate {
   clustered: number;
@@ -24,7 +33,7 @@ export interface StoriesUpdate {
  */
 export function updateStories(db: Database, now = Date.now()): StoriesUpdate {
   const started = performance.now();
-  const since = now - FINGERPRINT_KEEP_MS;
+  const since = now - storyHorizonMs(readSettings(db).trendingWindowHours);
   if (!db.prepare('SELECT 1 FROM articles INDEXED BY articles_recent WHERE published_at >= ? AND story_id IS NULL LIMIT 1').get(since)) {
     return { clustered: 0, durationMs: performance.now() - started };
   }

@@ -31,6 +31,8 @@ interface LibraryState {
   currentId: number | null;
   article: ArticleDetail | null;
   trending: TrendingItem[];
+  /** The trending window changed and its stories are being formed again. */
+  storiesRegrouping: boolean;
   settings: Settings;
   sync: SyncProgress | null;
   order: 'newest' | 'oldest';
@@ -73,6 +75,7 @@ export const useLibrary = create<LibraryState>((set, get) => ({
   currentId: null,
   article: null,
   trending: [],
+  storiesRegrouping: false,
   settings: DEFAULT_SETTINGS,
   sync: null,
   order: 'newest',
@@ -94,7 +97,15 @@ export const useLibrary = create<LibraryState>((set, get) => ({
       // Refreshes overlap (a change, and the event it sent): an older answer, read
       // before the change, must not replace a newer one.
       if (generation !== refreshes) return;
-      set({ articleCount: status.articles, sections, feeds, settings, trending, loaded: true });
+      set({
+        articleCount: status.articles,
+        sections,
+        feeds,
+        settings,
+        trending,
+        storiesRegrouping: status.storiesRegrouping,
+        loaded: true,
+      });
       await reloadRows(get().selection);
       // The open article may have changed underneath (its full text or pictures were just saved).
       const open = get().currentId;

@@ -8,11 +8,17 @@ import { useLibrary } from '../../store/library-store.ts';
  */
 export function TrendingSidebar() {
   const trending = useLibrary((s) => s.trending);
+  const regrouping = useLibrary((s) => s.storiesRegrouping);
   const open = useLibrary((s) => s.open);
   const section = useLibrary((s) => s.sections.find((x) => x.id === s.selection.sectionId)?.name ?? null);
   return (
     <aside className="trending" aria-label="Trending">
       <h2 className="pane-title">{section ? `Trending in ${section}` : 'Trending'}</h2>
+      {regrouping && (
+        <p className="trending-note" role="status">
+          Grouping stories over the new window…
+        </p>
+      )}
       {trending.length === 0 ? (
         <p className="empty">Stories will appear here as your feeds bring them in.</p>
       ) : (
