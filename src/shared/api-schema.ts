@@ -36,6 +36,7 @@ const argSchemas = {
       after: z.string().max(64).optional(),
       limit: limit.optional(),
       foldStories: z.boolean().optional(),
+      readStoryOnce: z.boolean().optional(),
     }),
   ]),
   getArticle: z.tuple([id]),

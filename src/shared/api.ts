@@ -222,6 +222,8 @@ export interface Settings {
   imageCacheMB: number;
   /** Show one row per story in article lists (its newest article), with how many more there are. */
   foldStories: boolean;
+  /** While lists fold stories: reading a story's row marks the story's other articles read too. */
+  readStoryOnce: boolean;
   /** How far back coverage counts for trending, in hours. */
   trendingWindowHours: number;
   /** A daily copy of the library in the data folder's backups, kept for a week. */

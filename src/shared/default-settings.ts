@@ -10,6 +10,7 @@ export const DEFAULT_SETTINGS: Settings = {
   keepPerFeed: 50,
   imageCacheMB: 1024,
   foldStories: false,
+  readStoryOnce: true,
   trendingWindowHours: 72,
   autoBackup: true,
 };

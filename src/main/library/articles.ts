@@ -157,6 +157,16 @@ export function markAllRead(db: Database, filter: { view: ArticleQuery['view']; 
   })();
 }
 
+/** Marks read every unread article of an article's story; returns how many changed. */
+export function setStoryRead(db: Database, articleId: number, now = Date.now()): number {
+  return db
+    .prepare(`
+    UPDATE article_state SET read = 1, read_at = ? WHERE read = 0 AND article_id IN (
+      SELECT id FROM articles INDEXED BY articles_by_story
+      WHERE story_id = (SELECT story_id FROM articles WHERE id = ?) AND story_id IS NOT NULL)`)
+    .run(now, articleId).changes;
+}
+
 export function setReadMany(db: Database, ids: number[], read: boolean, now = Date.now()): void {
   const mark = db.prepare('UPDATE article_state SET read = ?, read_at = ? WHERE article_id = ?');
   db.transaction(() => {

@@ -28,7 +28,7 @@ import type { SyncSummary } from '../sync/sync-all.ts';
 import { SyncRunner, type WorkerUrls } from '../sync/sync-runner.ts';
 import { trendingStories } from '../trending/trending-stories.ts';
 import { updateStories } from '../trending/update-stories.ts';
-import { getArticle, listArticles, markAllRead, setBookmarked, setRead, setReadMany } from './articles.ts';
+import { getArticle, listArticles, markAllRead, setBookmarked, setRead, setReadMany, setStoryRead } from './articles.ts';
 import { exportBookmarks, importBookmarks } from './bookmarks-transfer.ts';
 import { loadSampleLibrary } from './sample-library.ts';
 import { searchArticles } from './search.ts';
@@ -197,6 +197,10 @@ export class NewsService implements NewsApi {
 
   async setRead(id: number, read: boolean) {
     if (!setRead(this.db, id, read)) throw new ApiError('not-found', `There is no article ${id}.`);
+    // One row stands for the story: reading it reads the story (marking unread stays one article).
+    const settings = readSettings(this.db);
+    if (read && settings.foldStories && settings.readStoryOnce && setStoryRead(this.db, id) > 0)
+      this.emit('library-changed', { reason: 'story read' });
   }
 
   async setBookmarked(id: number, bookmarked: boolean) {

@@ -32,6 +32,7 @@ export function readSettings(db: Database): Settings {
     imageCacheMB: number('imageCacheMB'),
     trendingWindowHours: number('trendingWindowHours'),
     foldStories: typeof stored.foldStories === 'boolean' ? stored.foldStories : DEFAULT_SETTINGS.foldStories,
+    readStoryOnce: typeof stored.readStoryOnce === 'boolean' ? stored.readStoryOnce : DEFAULT_SETTINGS.readStoryOnce,
     autoBackup: typeof stored.autoBackup === 'boolean' ? stored.autoBackup : DEFAULT_SETTINGS.autoBackup,
   };
 }

@@ -8,6 +8,7 @@ import { storeCorpus } from '../../test-support/story-library.ts';
 import { tempDir } from '../../test-support/temp-dir.ts';
 import { NewsService } from '../library/news-service.ts';
 import { RESOURCES_DIR } from '../repo-paths.ts';
+import { updateStories } from './update-stories.ts';
 
 /** One event, ten days ago, reported by three publishers: a new feed's archive, say. */
 const TEN_DAYS_AGO: CorpusArticle[] = [
@@ -38,6 +39,39 @@ describe('the trending window and the stories', () => {
     const [story] = await news.getTrending({});
     expect(story).toMatchObject({ sources: 3 });
     expect(story?.articles).toHaveLength(3);
+    await news.close();
+  });
+});
+
+describe('one story, read once', () => {
+  it('while lists fold stories, reading a story’s row marks its other articles read, and the unread counts follow', async () => {
+    const news = new NewsService({ dataDir: tempDir(), resourcesDir: RESOURCES_DIR, offlineCapture: false });
+    storeCorpus(
+      news.db,
+      TEN_DAYS_AGO.map((a, i) => ({ ...a, hoursAgo: 2 + i })),
+      Date.now(),
+    );
+    updateStories(news.db);
+    await news.updateSettings({ foldStories: true });
+    const [story] = await news.getTrending({});
+    const ids = story?.articles.map((a) => a.id) ?? [];
+    expect(ids).toHaveLength(3);
+    const unread = async () => ({
+      library: (await news.getStatus()).unread,
+      sections: (await news.listSections()).reduce((n, s) => n + s.unreadCount, 0),
+    });
+    expect(await unread()).toEqual({ library: 3, sections: 3 });
+    await news.setRead(ids[0] as number, true);
+    expect(await unread()).toEqual({ library: 0, sections: 0 });
+    // Marking unread is one article's business.
+    await news.setRead(ids[0] as number, false);
+    expect(await unread()).toEqual({ library: 1, sections: 1 });
+
+    // Switched off: one article at a time again.
+    await news.setReadMany(ids, false);
+    await news.updateSettings({ readStoryOnce: false });
+    await news.setRead(ids[0] as number, true);
+    expect(await unread()).toEqual({ library: 2, sections: 2 });
     await news.close();
   });
 });

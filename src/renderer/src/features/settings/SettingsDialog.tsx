@@ -54,6 +54,15 @@ export function SettingsButton() {
           <input type="checkbox" checked={settings.foldStories} onChange={(e) => void update({ foldStories: e.currentTarget.checked })} />
           Show one row per story in article lists
         </label>
+        <label className="checkbox-setting">
+          <input
+            type="checkbox"
+            checked={settings.readStoryOnce}
+            disabled={!settings.foldStories}
+            onChange={(e) => void update({ readStoryOnce: e.currentTarget.checked })}
+          />
+          Reading a story’s row marks its other articles read
+        </label>
         {open && <LibraryCare />}
         <div className="dialog-actions">
           <button type="button" onClick={() => dialog.current?.close()}>
