@@ -4,6 +4,8 @@
  * case). Stories are matched on these (see story-clusterer.ts), names weighing most.
  */
 
+import { detectLanguage, isStopWord, type Language, stemWord, unspacedTerms, withoutUnspaced } from './languages.ts';
+
 export interface Fingerprint {
   weights: Map<string, number>;
   /**
@@ -19,28 +21,6 @@ export interface Fingerprint {
 
 const TITLE_WEIGHT = 2;
 
-const STOP_WORDS = new Set(
-  `a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does
-  doing down during each few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just
-  me more most my myself no nor not now of off on once only or other our ours ourselves out over own same she should so some such than that the
-  their theirs them themselves then there these they this those through to too under until up very was we were what when where which while who
-  whom why will with would you your yours yourself yourselves said says say new news one two three first last year years day days week weeks
-  monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow after amid over under ahead how what why may might must
-  per cent percent mr mrs ms dr st told according report reports update latest live via`.split(/\s+/),
-);
-
-/** Crude English stemming: enough to meet "rates"/"rate", "raises"/"raised"/"raise", "ties"/"tie". */
-export function stem(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
-  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.endsWith('ing') && word.length > 6) return word.slice(0, -3);
-  if (word.endsWith('ed') && word.length > 5) return word.slice(0, -2);
-  if (word.endsWith('es') && /(ss|sh|ch|x|z)es$/.test(word)) return word.slice(0, -2);
-  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) return word.slice(0, -1);
-  if (word.endsWith('e')) return word.slice(0, -1);
-  return word;
-}
-
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
 
 /**
@@ -48,21 +28,23 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
  * acronyms and figures go to `names` (unless the whole text is in Title Case, or in
  * capitals, where capitals say nothing), words in lower case to `lower`.
  */
-function caseEvidence(text: string, names: Set<string>, lower: Set<string>): void {
+function caseEvidence(text: string, language: Language, names: Set<string>, lower: Set<string>): void {
   const capitalsSayNothing = isTitleCase(text) || !/\p{Ll}/u.test(text);
+  // German capitalises every noun: there a capital says nothing either.
+  const capitalisedSaysNothing = capitalsSayNothing || language === 'de';
   for (const sentence of text.split(/(?<=[.!?:;“”"])\s+|\s+[-–—|]\s+/)) {
     const words = sentence.match(WORD) ?? [];
     words.forEach((raw, i) => {
       const word = raw.replace(/['’]s$/u, '');
       if (/^\p{Ll}/u.test(word)) {
-        lower.add(normalise(word));
+        lower.add(normalise(word, language));
         return;
       }
       // Figures name an event ("24-21", "€1.8bn", "iPhone 17"); years are everywhere.
       const isFigure = /\d/.test(word) && word.length >= 2 && !/^(19|20)\d\d$/.test(word);
       const isAcronym = /^\p{Lu}{2,}$/u.test(word) && !capitalsSayNothing;
-      const isCapitalised = i > 0 && /^\p{Lu}/u.test(word) && !capitalsSayNothing;
-      if (isAcronym || isFigure || isCapitalised) names.add(normalise(word));
+      const isCapitalised = i > 0 && /^\p{Lu}/u.test(word) && !capitalisedSaysNothing;
+      if (isAcronym || isFigure || isCapitalised) names.add(normalise(word, language));
     });
   }
 }
@@ -73,38 +55,50 @@ function isTitleCase(title: string): boolean {
   return words.length >= 3 && capitalised / words.length > 0.7;
 }
 
-function normalise(word: string): string {
-  return stem(
+function normalise(word: string, language: Language): string {
+  return stemWord(
     word
       .toLowerCase()
       .replace(/['’]s$/u, '')
+      // French and Italian elisions: l'élection, dell'Italia.
+      .replace(/^(l|d|qu|dell|nell|all|dall|sull)['’]/u, '')
       .replace(/[’']/g, '')
       .replace(/\.$/, ''),
+    language,
   );
 }
 
-function terms(text: string): string[] {
+function terms(text: string, language: Language): string[] {
   const out: string[] = [];
-  for (const raw of text.match(WORD) ?? []) {
+  for (const raw of withoutUnspaced(text).match(WORD) ?? []) {
     const lower = raw.toLowerCase();
-    if (STOP_WORDS.has(lower) || (lower.length < 3 && !/\d/.test(lower))) continue;
-    const term = normalise(raw);
-    if (term.length >= 2 && !STOP_WORDS.has(term)) out.push(term);
+    if (isStopWord(lower, language) || (lower.length < 3 && !/\d/.test(lower))) continue;
+    const term = normalise(raw, language);
+    if (term.length >= 2 && !isStopWord(term, language)) out.push(term);
   }
+  // Chinese and Japanese: character pairs (see languages.ts).
+  out.push(...unspacedTerms(text));
   return out;
 }
 
-export function fingerprint(title: string, lead: string): Fingerprint {
+/** The language of some text (a feed's headlines and leads together, best), told from its stop words. */
+export function languageOf(text: string): Language {
+  return detectLanguage((withoutUnspaced(text).match(WORD) ?? []).map((w) => w.toLowerCase()));
+}
+
+/** `language`: the feed's, when known; else told from the article itself. */
+export function fingerprint(title: string, lead: string, language?: Language): Fingerprint {
   // Many feeds repeat the headline as the description: it is one text, not two.
   const ownLead = lead.trim() === title.trim() || title.trim().startsWith(lead.trim().replace(/\s*(…|\.\.\.)$/u, '')) ? '' : lead;
+  language ??= languageOf(`${title} ${ownLead}`);
   const names = new Set<string>();
   const lower = new Set<string>();
-  caseEvidence(title, names, lower);
-  caseEvidence(ownLead, names, lower);
+  caseEvidence(title, language, names, lower);
+  caseEvidence(ownLead, language, names, lower);
   const weights = new Map<string, number>();
   const add = (term: string, weight: number) => weights.set(term, (weights.get(term) ?? 0) + weight);
-  for (const term of terms(title)) add(term, TITLE_WEIGHT);
-  for (const term of terms(ownLead)) add(term, 1);
+  for (const term of terms(title, language)) add(term, TITLE_WEIGHT);
+  for (const term of terms(ownLead, language)) add(term, 1);
   // Sub-linear in repetition: a word said five times is not five times the topic.
   for (const [term, tf] of weights) weights.set(term, 1 + Math.log(tf));
   const kept = (set: Set<string>) => new Set([...set].filter((term) => weights.has(term)));

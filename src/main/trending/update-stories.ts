@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { readSettings } from '../library/settings.ts';
-import { encodeFingerprint, fingerprint } from './fingerprint.ts';
+import { encodeFingerprint, fingerprint, languageOf } from './fingerprint.ts';
 import { fingerprintsOf, forgetFingerprintsExcept, rememberFingerprint } from './fingerprint-store.ts';
 import { clusterStories, STORY_SPAN_MS, type StoryDoc } from './story-clusterer.ts';
 
@@ -40,8 +40,8 @@ export function updateStories(db: Database, now = Date.now()): StoriesUpdate {
   const clustered = db
     .transaction(() => {
       const pending = db
-        .prepare<[number], { id: number; title: string; excerpt: string; publishedAt: number }>(
-          'SELECT id, title, excerpt, published_at AS publishedAt FROM articles WHERE story_id IS NULL AND published_at >= ? ORDER BY published_at, id',
+        .prepare<[number], { id: number; feedId: number; title: string; excerpt: string; publishedAt: number }>(
+          'SELECT id, feed_id AS feedId, title, excerpt, published_at AS publishedAt FROM articles WHERE story_id IS NULL AND published_at >= ? ORDER BY published_at, id',
         )
         .all(since);
       const window = db
@@ -55,8 +55,21 @@ export function updateStories(db: Database, now = Date.now()): StoriesUpdate {
         const fp = prints.get(row.id);
         return fp ? [{ id: row.id, publishedAt: row.publishedAt, fingerprint: fp, storyId: row.storyId }] : [];
       });
+      // A feed writes in one language: its new articles together tell which.
+      const feedText = new Map<number, string[]>();
+      for (const row of pending) {
+        const texts = feedText.get(row.feedId);
+        if (texts) texts.push(row.title, row.excerpt);
+        else feedText.set(row.feedId, [row.title, row.excerpt]);
+      }
+      const feedLanguage = new Map([...feedText].map(([feedId, texts]) => [feedId, languageOf(texts.join(' '))]));
       const incoming = pending.map(
-        (row): StoryDoc => ({ id: row.id, publishedAt: row.publishedAt, fingerprint: fingerprint(row.title, row.excerpt), storyId: null }),
+        (row): StoryDoc => ({
+          id: row.id,
+          publishedAt: row.publishedAt,
+          fingerprint: fingerprint(row.title, row.excerpt, feedLanguage.get(row.feedId)),
+          storyId: null,
+        }),
       );
       const stories = clusterStories([...known, ...incoming], { changed: new Set(incoming.map((doc) => doc.id)) });
       const assign = db.prepare('UPDATE articles SET story_id = ? WHERE id = ?');
