@@ -8,8 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runCliAsync } from '../src/test-support/cli-process.ts';
-import { scoreEval, serveEvalSet, trendingEvalAvailable } from '../src/test-support/trending-eval.ts';
+import { evaluateThroughCli, trendingEvalAvailable } from '../src/test-support/trending-eval.ts';
 import { line, verdict } from './report.ts';
 
 export async function trendingRealBench(): Promise<void> {
@@ -18,20 +17,7 @@ export async function trendingRealBench(): Promise<void> {
   for (const perHost of [true, false]) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-trending-real-'));
     try {
-      const set = await serveEvalSet(path.join(dir, 'set'), { perHost });
-      const data = path.join(dir, 'data');
-      try {
-        await runCliAsync('import-opml', set.opml, '--data-dir', data);
-        await runCliAsync('sync', '--data-dir', data);
-      } finally {
-        await set.stop();
-      }
-      const all = await runCliAsync('trending', '--all', '--window', '72h', '--json', '--data-dir', data);
-      const top = await runCliAsync('trending', '--limit', '5', '--window', '72h', '--json', '--data-dir', data);
-      fs.writeFileSync(path.join(dir, 'all.json'), all.stdout);
-      fs.writeFileSync(path.join(dir, 'top.json'), top.stdout);
-      const score = scoreEval(set.truth, path.join(dir, 'all.json'), path.join(dir, 'top.json'));
-      const sources = (JSON.parse(top.stdout) as { sources: number }[]).map((s) => s.sources);
+      const { score, topSources: sources } = await evaluateThroughCli(dir, perHost);
       const hosts = perHost ? 'a host per publisher' : 'one host for all';
       const { bcubed: b, pairwise: p } = score;
       line(

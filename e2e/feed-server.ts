@@ -1,5 +1,8 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 
 export interface FeedServer {
   url: string;
@@ -31,4 +34,14 @@ export async function serveFeeds(routes: Record<string, { type: string; body: st
         server.close(() => resolve());
       }),
   };
+}
+
+/** An OPML file subscribing to the server's feeds (path → the feed's name), in one folder "News". */
+export function opmlFor(server: FeedServer, feeds: Record<string, string>): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'opml-')), 'news.opml');
+  const outlines = Object.entries(feeds)
+    .map(([route, name]) => `<outline text="${name}" xmlUrl="${server.url}${route}"/>`)
+    .join('');
+  fs.writeFileSync(file, `<opml version="2.0"><body><outline text="News">${outlines}</outline></body></opml>`);
+  return file;
 }

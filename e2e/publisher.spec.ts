@@ -1,7 +1,4 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { serveFeeds } from './feed-server.ts';
+import { opmlFor, serveFeeds } from './feed-server.ts';
 import { expect, test } from './web-shell.ts';
 
 /** Three sites' feeds reporting one event. */
@@ -26,13 +23,7 @@ function eventFeeds() {
 test('a feed’s publisher can be named in its dialog: two feeds given one name count as one source', async ({ page, app }) => {
   const routes = eventFeeds();
   const server = await serveFeeds(routes);
-  const opml = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'opml-')), 'news.opml');
-  fs.writeFileSync(
-    opml,
-    `<opml version="2.0"><body><outline text="News">${Object.entries(routes)
-      .map(([route, { site }]) => `<outline text="${site}" xmlUrl="${server.url}${route}"/>`)
-      .join('')}</outline></body></opml>`,
-  );
+  const opml = opmlFor(server, Object.fromEntries(Object.entries(routes).map(([route, { site }]) => [route, site])));
   try {
     await page.goto(app.url);
     await page.getByLabel('OPML file').setInputFiles(opml);

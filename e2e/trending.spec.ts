@@ -1,8 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { storyCorpus } from '../src/test-support/story-corpus.ts';
-import { serveFeeds } from './feed-server.ts';
+import { opmlFor, serveFeeds } from './feed-server.ts';
 import { expect, test } from './web-shell.ts';
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z]+/g, '-');
@@ -31,13 +28,7 @@ function corpusFeeds() {
 test('trending shows the stories several sources cover, opens the best article and lists the others', async ({ page, app }) => {
   const routes = corpusFeeds();
   const server = await serveFeeds(routes);
-  const opml = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'opml-')), 'news.opml');
-  fs.writeFileSync(
-    opml,
-    `<opml version="2.0"><body><outline text="News">${Object.entries(routes)
-      .map(([route, { source }]) => `<outline text="${source}" xmlUrl="${server.url}${route}"/>`)
-      .join('')}</outline></body></opml>`,
-  );
+  const opml = opmlFor(server, Object.fromEntries(Object.entries(routes).map(([route, { source }]) => [route, source])));
   try {
     await page.goto(app.url);
     await page.getByLabel('OPML file').setInputFiles(opml);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { SHARED_DIR } from '../main/repo-paths.ts';
+import { runCliAsync } from './cli-process.ts';
 import { freePort } from './reference-corpus.ts';
 
 /**
@@ -108,5 +109,42 @@ export function scoreEval(truth: string, stories: string, top?: string, hours = 
     topListed: topMatch ? Number(topMatch[1]) : null,
     topGood: topMatch ? Number(topMatch[2]) : null,
     line,
+  };
+}
+
+export interface EvalRun {
+  score: EvalScore;
+  /** What `sync --json` reported. */
+  sync: { newArticles: number };
+  /** The sources the top five show, as the sidebar would. */
+  topSources: number[];
+}
+
+/**
+ * The whole evaluation the way a person gets it: the set served, `import-opml` and
+ * `sync` through the CLI into `dir`, every story of the last 72 h (`trending --all`) and
+ * the top five scored by score.mjs.
+ */
+export async function evaluateThroughCli(dir: string, perHost: boolean): Promise<EvalRun> {
+  const set = await serveEvalSet(path.join(dir, 'set'), { perHost });
+  const data = path.join(dir, 'data');
+  let sync: EvalRun['sync'];
+  try {
+    const imported = await runCliAsync('import-opml', set.opml, '--data-dir', data);
+    if (imported.code !== 0) throw new Error(`import-opml failed: ${imported.stderr}`);
+    const synced = await runCliAsync('sync', '--json', '--data-dir', data);
+    if (synced.code !== 0) throw new Error(`sync failed: ${synced.stderr}`);
+    sync = JSON.parse(synced.stdout);
+  } finally {
+    await set.stop();
+  }
+  const all = await runCliAsync('trending', '--all', '--window', '72h', '--json', '--data-dir', data);
+  const top = await runCliAsync('trending', '--limit', '5', '--window', '72h', '--json', '--data-dir', data);
+  fs.writeFileSync(path.join(dir, 'all.json'), all.stdout);
+  fs.writeFileSync(path.join(dir, 'top.json'), top.stdout);
+  return {
+    score: scoreEval(set.truth, path.join(dir, 'all.json'), path.join(dir, 'top.json')),
+    sync,
+    topSources: (JSON.parse(top.stdout) as { sources: number }[]).map((story) => story.sources),
   };
 }

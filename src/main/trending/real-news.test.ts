@@ -7,40 +7,22 @@
  * host (a feed proxy). The floors below guard what was reached; the goals and the
  * figures are in docs/trending.md and `npm run bench -- --only trending`.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCliAsync } from '../../test-support/cli-process.ts';
 import { tempDir } from '../../test-support/temp-dir.ts';
-import { scoreEval, serveEvalSet, trendingEvalAvailable } from '../../test-support/trending-eval.ts';
+import { evaluateThroughCli, trendingEvalAvailable } from '../../test-support/trending-eval.ts';
 
 describe.skipIf(!trendingEvalAvailable())('trending on the real set', () => {
   for (const perHost of [true, false]) {
     it(`${perHost ? 'a host per publisher' : 'every feed behind one host'}: stories as the aggregator grouped them, the top five each covered by three publishers or more`, async () => {
-      const dir = tempDir();
-      const set = await serveEvalSet(path.join(dir, 'set'), { perHost });
-      const data = path.join(dir, 'data');
-      try {
-        expect((await runCliAsync('import-opml', set.opml, '--data-dir', data)).code).toBe(0);
-        const sync = await runCliAsync('sync', '--json', '--data-dir', data);
-        expect(sync.code).toBe(0);
-        expect(JSON.parse(sync.stdout).newArticles).toBe(3037);
-      } finally {
-        await set.stop();
-      }
-      const all = await runCliAsync('trending', '--all', '--window', '72h', '--json', '--data-dir', data);
-      const top = await runCliAsync('trending', '--limit', '5', '--window', '72h', '--json', '--data-dir', data);
-      fs.writeFileSync(path.join(dir, 'all.json'), all.stdout);
-      fs.writeFileSync(path.join(dir, 'top.json'), top.stdout);
-      const score = scoreEval(set.truth, path.join(dir, 'all.json'), path.join(dir, 'top.json'));
+      const { score, sync, topSources } = await evaluateThroughCli(tempDir(), perHost);
       console.log(`real set (${perHost ? 'host per publisher' : 'one host'}): ${score.line}`);
+      expect(sync.newArticles).toBe(3037);
       expect(score.articles).toBeGreaterThan(1000);
       expect(score.bcubed.f1).toBeGreaterThanOrEqual(0.7);
       expect(score.pairwise.f1).toBeGreaterThanOrEqual(0.5);
       expect(score.topGood).toBe(5);
       // What the sidebar says: each of the five is covered by three publishers or more.
-      const listed = JSON.parse(top.stdout) as { sources: number }[];
-      expect(listed.map((story) => story.sources >= 3)).toEqual([true, true, true, true, true]);
+      expect(topSources.map((n) => n >= 3)).toEqual([true, true, true, true, true]);
     });
   }
 });
