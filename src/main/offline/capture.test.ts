@@ -11,7 +11,7 @@ import { searchArticles } from '../library/search.ts';
 import { addFeed } from '../library/sections.ts';
 import { writeSettings } from '../library/settings.ts';
 import { runSync } from '../sync/run-sync.ts';
-import { captureArticles } from './capture.ts';
+import { captureArticles, captureBacklog } from './capture.ts';
 import { cachedImage, imageKey, imageUsage, offlineImages, storeImage, sweepStrayImageFiles } from './image-cache.ts';
 import { readPage } from './read-page.ts';
 
@@ -69,6 +69,16 @@ describe('offline capture against a real loopback site', () => {
     }
     // The seed story (news-site layout) comes out without its trending list.
     expect(articleByTitle(db, site.stories[0]?.title ?? '').fullHtml).not.toContain('Best Wireless Home Security Cameras');
+  });
+
+  it('after a sync, every recent article is captured, a pass of at most `limit` at a time; the next sync has nothing left to fetch', async () => {
+    const { server, dataDir, db } = await siteLibrary(45);
+    const summary = await captureBacklog(db, { dataDir, readPage, limit: 20 });
+    expect(summary).toMatchObject({ articles: 45, extracted: 45, images: 90, offline: false });
+    expect(db.prepare('SELECT count(*) FROM articles WHERE captured_at IS NULL').pluck().get()).toBe(0);
+    const before = server.requests.length;
+    expect((await captureBacklog(db, { dataDir, readPage, limit: 20 })).articles).toBe(0);
+    expect(server.requests.length).toBe(before);
   });
 
   it('records why a page could not be read, keeps the summary, and does not fetch it again', async () => {

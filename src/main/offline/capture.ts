@@ -242,6 +242,45 @@ export async function captureArticles(db: Database, options: CaptureOptions): Pr
 }
 
 /**
+ * Routine passes one after another until every recent article is captured: a sync's
+ * new articles are all readable offline when it ends, not 200 of them (the rest a pass
+ * per later sync, each pass then downloading the next pictures). Each pass holds at
+ * most PASS_LIMIT articles, so memory does not grow with the backlog; it stops when the
+ * network is gone, the disk is full, the app closes, or after as many passes as the
+ * backlog needs when it began (a pass always settles its articles, but never loop).
+ */
+export async function captureBacklog(db: Database, options: CaptureOptions): Promise<CaptureSummary> {
+  const started = (options.now ?? (() => Date.now()))();
+  const limit = options.limit ?? PASS_LIMIT;
+  const backlog = db
+    .prepare<{ old: number }, number>(`
+      SELECT count(*) FROM articles INDEXED BY articles_recent WHERE published_at >= @old AND captured_at IS NULL`)
+    .pluck()
+    .get({ old: started - CAPTURE_WINDOW_MS }) as number;
+  const total = await captureArticles(db, options);
+  for (let pass = 1; pass < Math.ceil(backlog / limit); pass++) {
+    if (total.offline || total.storageError || options.signal?.aborted) break;
+    const next = await captureArticles(db, options);
+    if (next.articles === 0) break;
+    for (const key of [
+      'articles',
+      'extracted',
+      'failed',
+      'images',
+      'imageBytes',
+      'imageFailures',
+      'unstored',
+      'evicted',
+      'durationMs',
+    ] as const)
+      total[key] += next[key];
+    total.offline = next.offline;
+    total.storageError = next.storageError;
+  }
+  return total;
+}
+
+/**
  * The routine pass's articles: the newest not yet captured, and bookmarks waiting (one
  * bookmarked while offline, say). Articles older than every capture window that nobody
  * bookmarked are settled in one statement, with nothing to fetch. Both reads walk the

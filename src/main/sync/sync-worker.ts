@@ -11,7 +11,7 @@ import { describeStorageError } from '../db/storage-errors.ts';
 import { attachQueue } from '../library/search-index.ts';
 import { readSettings } from '../library/settings.ts';
 import { cancelPendingLookups } from '../net/system-lookup.ts';
-import { captureArticles } from '../offline/capture.ts';
+import { captureArticles, captureBacklog } from '../offline/capture.ts';
 import { updateStories } from '../trending/update-stories.ts';
 import { ReaderPool } from './reader-pool.ts';
 import { runSync } from './run-sync.ts';
@@ -77,10 +77,12 @@ port.on('message', (request: SyncRequest) => {
   }
   if (request.type === 'capture') {
     inBackground(() =>
-      captureArticles(db, { dataDir, readPage: pool.readPage, articleIds: request.articleIds, signal: stopping.signal }).then(
-        (summary) => post({ type: 'captured', id: request.id, summary }),
-        failed(request.id),
-      ),
+      (request.articleIds ? captureArticles : captureBacklog)(db, {
+        dataDir,
+        readPage: pool.readPage,
+        articleIds: request.articleIds,
+        signal: stopping.signal,
+      }).then((summary) => post({ type: 'captured', id: request.id, summary }), failed(request.id)),
     );
     return;
   }
