@@ -368,7 +368,10 @@ export class NewsService implements NewsApi {
     this.emit('library-changed', { reason: 'stories regrouping' });
     void this.sync
       .regroupStories()
-      .catch((error: Error) => console.error('broadsheet: regrouping stories failed:', error.message))
+      // Closing while it runs is no failure: the next start regroups what is left.
+      .catch((error: Error) => {
+        if (!this.closing) console.error('broadsheet: regrouping stories failed:', error.message);
+      })
       .finally(() => {
         this.storiesRegrouping--;
         if (!this.closing) this.emit('library-changed', { reason: 'stories regrouped' });
