@@ -77,7 +77,7 @@ export function writePreparedArticles(db: Database, feedId: number, articles: Pr
         result.added++;
       }
     }
-  })();
+  }).immediate();
   return result;
 }
 

@@ -146,15 +146,17 @@ export function markAllRead(db: Database, filter: { view: ArticleQuery['view']; 
   const where = ['st.read = 0'];
   if (filter.view === 'bookmarks') where.push('st.bookmarked = 1');
   if (filter.sectionId !== undefined) where.push('a.feed_id IN (SELECT id FROM feeds WHERE section_id = @sectionId)');
-  return db.transaction(() => {
-    const ids = db
-      .prepare(`SELECT a.id FROM articles a JOIN article_state st ON st.article_id = a.id WHERE ${where.join(' AND ')}`)
-      .pluck()
-      .all(filter.sectionId === undefined ? {} : { sectionId: filter.sectionId }) as number[];
-    const mark = db.prepare('UPDATE article_state SET read = 1, read_at = ? WHERE article_id = ?');
-    for (const id of ids) mark.run(now, id);
-    return ids;
-  })();
+  return db
+    .transaction(() => {
+      const ids = db
+        .prepare(`SELECT a.id FROM articles a JOIN article_state st ON st.article_id = a.id WHERE ${where.join(' AND ')}`)
+        .pluck()
+        .all(filter.sectionId === undefined ? {} : { sectionId: filter.sectionId }) as number[];
+      const mark = db.prepare('UPDATE article_state SET read = 1, read_at = ? WHERE article_id = ?');
+      for (const id of ids) mark.run(now, id);
+      return ids;
+    })
+    .immediate();
 }
 
 /** Marks read every unread article of an article's story; returns how many changed. */
@@ -171,5 +173,5 @@ export function setReadMany(db: Database, ids: number[], read: boolean, now = Da
   const mark = db.prepare('UPDATE article_state SET read = ?, read_at = ? WHERE article_id = ?');
   db.transaction(() => {
     for (const id of ids) mark.run(read ? 1 : 0, read ? now : null, id);
-  })();
+  }).immediate();
 }

@@ -143,6 +143,6 @@ export function importBookmarks(db: Database, text: string, now = Date.now()): {
       indexArticle(db, { id, title: b.title, body: bodyText });
       result.imported++;
     }
-  })();
+  }).immediate();
   return result;
 }

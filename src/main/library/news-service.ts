@@ -249,13 +249,15 @@ export class NewsService implements NewsApi {
     }
     const report: ImportReport = { sectionsAdded: 0, feedsAdded: 0, articlesAdded: 0, problems: read.problems };
     const sectionsBefore = listSections(this.db).length;
-    this.db.transaction(() => {
-      for (const entry of read.entries) {
-        const sectionId = entry.section ? ensureSection(this.db, entry.section) : null;
-        const added = addFeed(this.db, { url: entry.url, title: entry.title, siteUrl: entry.siteUrl, sectionId });
-        if (added.created) report.feedsAdded++;
-      }
-    })();
+    this.db
+      .transaction(() => {
+        for (const entry of read.entries) {
+          const sectionId = entry.section ? ensureSection(this.db, entry.section) : null;
+          const added = addFeed(this.db, { url: entry.url, title: entry.title, siteUrl: entry.siteUrl, sectionId });
+          if (added.created) report.feedsAdded++;
+        }
+      })
+      .immediate();
     report.sectionsAdded = listSections(this.db).length - sectionsBefore;
     this.emit('library-changed', { reason: 'opml imported' });
     return report;
@@ -380,13 +382,15 @@ export class NewsService implements NewsApi {
 
   async setFeedFullText(feedId: number, mode: FullTextMode) {
     // Articles already judged are judged again under the new mode on the next pass.
-    const changed = this.db.transaction(() => {
-      const updated = this.db.prepare('UPDATE feeds SET full_text = ? WHERE id = ?').run(mode, feedId).changes;
-      this.db
-        .prepare("UPDATE articles SET captured_at = NULL WHERE feed_id = ? AND full_text_status IN ('feed', 'skipped', 'failed')")
-        .run(feedId);
-      return updated;
-    })();
+    const changed = this.db
+      .transaction(() => {
+        const updated = this.db.prepare('UPDATE feeds SET full_text = ? WHERE id = ?').run(mode, feedId).changes;
+        this.db
+          .prepare("UPDATE articles SET captured_at = NULL WHERE feed_id = ? AND full_text_status IN ('feed', 'skipped', 'failed')")
+          .run(feedId);
+        return updated;
+      })
+      .immediate();
     if (!changed) throw new ApiError('not-found', `There is no feed ${feedId}.`);
     this.emit('library-changed', { reason: 'feed full-text mode changed' });
     this.captureInBackground();

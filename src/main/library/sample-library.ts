@@ -41,7 +41,7 @@ export function loadSampleLibrary(db: Database, resourcesDir: string, now = Date
         if (feed.created) report.feedsAdded++;
         report.articlesAdded += writeFeedItems(db, feed.id, items, now).added;
         db.prepare('UPDATE feeds SET last_success_at = ? WHERE id = ?').run(now, feed.id);
-      })();
+      }).immediate();
     } catch (error) {
       report.problems.push(`${entry.title}: ${(error as Error).message}`);
     }

@@ -113,23 +113,25 @@ const BATCH = 2000;
 /** Moves one batch of the queue into the index, oldest articles first; returns how many. */
 function indexQueuedBatch(db: Database, batch = BATCH): number {
   if (!queues.has(db)) return 0;
-  return db.transaction(() => {
-    const last = db
-      .prepare('SELECT article_id FROM search_queue.pending ORDER BY article_id LIMIT 1 OFFSET ?')
-      .pluck()
-      .get(batch - 1) as number | undefined;
-    const bound = last ?? Number.MAX_SAFE_INTEGER;
-    // One statement: the text goes from the queue into the index without entering this thread's heap.
-    // An article deleted meanwhile (retention, an unsubscribe) drops out by the join.
-    const moved = db
-      .prepare(`
+  return db
+    .transaction(() => {
+      const last = db
+        .prepare('SELECT article_id FROM search_queue.pending ORDER BY article_id LIMIT 1 OFFSET ?')
+        .pluck()
+        .get(batch - 1) as number | undefined;
+      const bound = last ?? Number.MAX_SAFE_INTEGER;
+      // One statement: the text goes from the queue into the index without entering this thread's heap.
+      // An article deleted meanwhile (retention, an unsubscribe) drops out by the join.
+      const moved = db
+        .prepare(`
         INSERT INTO articles_fts (rowid, title, body)
         SELECT p.article_id, a.title, p.body FROM search_queue.pending p JOIN articles a ON a.id = p.article_id
         WHERE p.article_id <= ?`)
-      .run(bound).changes;
-    db.prepare('DELETE FROM search_queue.pending WHERE article_id <= ?').run(bound);
-    return moved;
-  })();
+        .run(bound).changes;
+      db.prepare('DELETE FROM search_queue.pending WHERE article_id <= ?').run(bound);
+      return moved;
+    })
+    .immediate();
 }
 
 /**
@@ -169,6 +171,6 @@ export function indexMissing(db: Database): number {
   const s = statements(db);
   db.transaction(() => {
     for (const a of missing) s.index.run(a.id, a.title, a.html ? htmlToWords(a.html) : a.excerpt);
-  })();
+  }).immediate();
   return missing.length;
 }

@@ -41,6 +41,6 @@ export function writeSettings(db: Database, patch: Partial<Settings>): Settings 
   const upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
   db.transaction(() => {
     for (const [key, value] of Object.entries(patch)) if (value !== undefined) upsert.run(key, JSON.stringify(value));
-  })();
+  }).immediate();
   return readSettings(db);
 }

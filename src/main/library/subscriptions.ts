@@ -17,7 +17,7 @@ export function moveFeed(db: Database, feedId: number, sectionName: string | nul
     if (db.prepare('UPDATE feeds SET section_id = ? WHERE id = ?').run(sectionId, feedId).changes === 0) {
       throw new ApiError('not-found', `There is no feed ${feedId}.`);
     }
-  })();
+  }).immediate();
 }
 
 /**
@@ -25,16 +25,18 @@ export function moveFeed(db: Database, feedId: number, sectionName: string | nul
  * bookmarked ones, which stay in Bookmarks for good (the feed row stays behind for them).
  */
 export function unsubscribe(db: Database, feedId: number, now = Date.now()): { keptBookmarks: number } {
-  return db.transaction(() => {
-    if (!db.prepare('SELECT 1 FROM feeds WHERE id = ?').get(feedId)) throw new ApiError('not-found', `There is no feed ${feedId}.`);
-    db.prepare(`
+  return db
+    .transaction(() => {
+      if (!db.prepare('SELECT 1 FROM feeds WHERE id = ?').get(feedId)) throw new ApiError('not-found', `There is no feed ${feedId}.`);
+      db.prepare(`
       DELETE FROM articles WHERE feed_id = ?
         AND id NOT IN (SELECT article_id FROM article_state WHERE bookmarked = 1)`).run(feedId);
-    const kept = db.prepare('SELECT count(*) FROM articles WHERE feed_id = ?').pluck().get(feedId) as number;
-    if (kept > 0) db.prepare('UPDATE feeds SET unsubscribed_at = ?, section_id = NULL WHERE id = ?').run(now, feedId);
-    else db.prepare('DELETE FROM feeds WHERE id = ?').run(feedId);
-    return { keptBookmarks: kept };
-  })();
+      const kept = db.prepare('SELECT count(*) FROM articles WHERE feed_id = ?').pluck().get(feedId) as number;
+      if (kept > 0) db.prepare('UPDATE feeds SET unsubscribed_at = ?, section_id = NULL WHERE id = ?').run(now, feedId);
+      else db.prepare('DELETE FROM feeds WHERE id = ?').run(feedId);
+      return { keptBookmarks: kept };
+    })
+    .immediate();
 }
 
 export function renameSection(db: Database, sectionId: number, name: string): void {

@@ -217,7 +217,7 @@ function removeImages(db: Database, dataDir: string, victims: Victim[]): { remov
   // Rows go first, in one transaction: a crash between the two leaves stray files, never rows pointing at nothing.
   db.transaction(() => {
     for (const victim of victims) forget.run(victim.url);
-  })();
+  }).immediate();
   for (const victim of victims) fs.rmSync(imageFile(dataDir, victim.key), { force: true });
   return { removed: victims.length, freedBytes: victims.reduce((sum, v) => sum + v.bytes, 0) };
 }

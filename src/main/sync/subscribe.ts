@@ -17,9 +17,9 @@ export async function subscribe(db: Database, input: string, sectionName?: strin
   const url = normalizeAddress(input);
   const { feedUrl, fetched, feed } = await locateFeed(url);
   const sectionId = sectionName ? ensureSection(db, sectionName) : null;
-  const { id } = db.transaction(() =>
-    addFeed(db, { url: feedUrl, title: feed.title ?? new URL(feedUrl).host, siteUrl: feed.link, sectionId }),
-  )();
+  const { id } = db
+    .transaction(() => addFeed(db, { url: feedUrl, title: feed.title ?? new URL(feedUrl).host, siteUrl: feed.link, sectionId }))
+    .immediate();
   writeFeedItems(db, id, feed.items);
   db.prepare('UPDATE feeds SET etag = ?, last_modified = ?, last_success_at = ?, last_fetch_at = ? WHERE id = ?').run(
     fetched.etag,
