@@ -3,7 +3,7 @@
  * (decoding, refusing bad ports, aborting) it must still do, and a kept-alive
  * connection the server closed must not fail the next request.
  */
-import type net from 'node:net';
+import net from 'node:net';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { httpFixture } from '../../test-support/http-fixture.ts';
@@ -68,6 +68,25 @@ describe('the HTTP client', () => {
     expect(Buffer.from((await reader.read()).value ?? []).toString()).toBe('first part, then nothing');
     controller.abort(new DOMException('stopped', 'AbortError'));
     await expect(reader.read()).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('a hostile status line gives a response, a hostile header a failed fetch — never an uncaught error', async () => {
+    const answers = [
+      'HTTP/1.1 200 \u00ffOK\x7f\r\ncontent-type: application/rss+xml\r\ncontent-length: 5\r\n\r\n<rss>',
+      'HTTP/1.1 200 OK\r\nx-odd: a\x7fb\r\ncontent-length: 5\r\n\r\n<rss>',
+    ];
+    const server = net.createServer((socket) => socket.once('data', () => socket.end(answers.shift() ?? '')));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}/`;
+    const get = () => httpFetch(url, { headers: {}, redirect: 'manual', signal: AbortSignal.timeout(5000) });
+    try {
+      const response = await get();
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe('<rss>');
+      await expect(get()).rejects.toThrow('fetch failed');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('a server that hangs up mid-body is a failed fetch, in words', async () => {

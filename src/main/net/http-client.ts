@@ -108,11 +108,8 @@ function request(target: URL, headers: Record<string, string>, signal: AbortSign
       const noBody = status === 204 || status === 205 || status === 304;
       if (noBody) res.resume();
       resolve(
-        new Response(noBody ? null : (Readable.toWeb(decoded(res)) as ReadableStream<Uint8Array>), {
-          status,
-          statusText: res.statusMessage ?? '',
-          headers: responseHeaders,
-        }),
+        // No statusText: a server's reason phrase may hold bytes Response refuses (a DEL), and nothing reads it.
+        new Response(noBody ? null : (Readable.toWeb(decoded(res)) as ReadableStream<Uint8Array>), { status, headers: responseHeaders }),
       );
     });
     req.end();

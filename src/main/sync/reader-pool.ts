@@ -31,6 +31,14 @@ const MAX_PER_READER = 2;
 
 export const THREAD_LIMITS = { maxYoungGenerationSizeMb: 16 };
 
+/** A reader thread and the jobs it holds. */
+interface Slot {
+  worker: Worker;
+  busy: number;
+  /** Ids of the jobs this thread holds: what it fails if it dies. */
+  jobs: Set<number>;
+}
+
 /**
  * Reader threads: each fetches and reads whole feeds, or article pages; the least busy
  * one gets the next job. One per core (up to 4): since the sync thread queues the text
@@ -39,33 +47,62 @@ export const THREAD_LIMITS = { maxYoungGenerationSizeMb: 16 };
  * corpus in 5.2–6.3 s against 7.6–9.3 s with one.
  */
 export class ReaderPool {
-  private readonly slots: { worker: Worker; busy: number }[];
+  private readonly slots: Slot[];
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closed = false;
   /** Jobs waiting for a reader with room (see MAX_PER_READER). */
   private readonly waiting: { request: { job: FeedJob } | { page: PageJob }; pending: Pending }[] = [];
+  private readonly workerUrl: URL;
 
   constructor(workerUrl: URL, size = Math.max(1, Math.min(4, os.availableParallelism()))) {
+    this.workerUrl = workerUrl;
     this.slots = Array.from({ length: size }, () => {
-      const worker = new Worker(workerUrl, { resourceLimits: THREAD_LIMITS });
-      const slot = { worker, busy: 0 };
-      worker.on('message', (reply: ReaderReply) => {
-        slot.busy--;
-        this.pending.get(reply.id)?.resolve(reply);
-        this.pending.delete(reply.id);
-        const next = this.waiting.shift();
-        if (next) this.post(next.request, next.pending);
-      });
-      worker.on('error', (error) => {
-        // A thread that dies fails its jobs in words; the sync goes on with the others.
-        for (const [id, pending] of this.pending) {
-          pending.fail(`the reader thread failed: ${error.message}`);
-          this.pending.delete(id);
-        }
-      });
+      const slot: Slot = { worker: this.spawn(), busy: 0, jobs: new Set() };
+      this.wire(slot);
       return slot;
     });
+  }
+
+  private spawn(): Worker {
+    return new Worker(this.workerUrl, { resourceLimits: THREAD_LIMITS });
+  }
+
+  /**
+   * A slot's thread answers its jobs. A thread that dies — a hostile input that throws
+   * where nothing catches it, say — fails only its own jobs, in words, and is replaced,
+   * so the jobs after it still find a reader instead of waiting forever.
+   */
+  private wire(slot: Slot): void {
+    const worker = slot.worker;
+    worker.on('message', (reply: ReaderReply) => {
+      slot.busy--;
+      slot.jobs.delete(reply.id);
+      this.pending.get(reply.id)?.resolve(reply);
+      this.pending.delete(reply.id);
+      this.next();
+    });
+    let failure = 'it stopped';
+    worker.on('error', (error) => {
+      failure = error.message;
+    });
+    worker.once('exit', () => {
+      if (this.closed) return;
+      for (const id of slot.jobs) {
+        this.pending.get(id)?.fail(`the reader thread failed: ${failure}`);
+        this.pending.delete(id);
+      }
+      slot.jobs.clear();
+      slot.busy = 0;
+      slot.worker = this.spawn();
+      this.wire(slot);
+      this.next();
+    });
+  }
+
+  private next(): void {
+    const next = this.waiting.shift();
+    if (next) this.post(next.request, next.pending);
   }
 
   readonly read: FeedReader = (job: FeedJob) =>
@@ -103,6 +140,7 @@ export class ReaderPool {
     }
     const id = this.nextId++;
     slot.busy++;
+    slot.jobs.add(id);
     this.pending.set(id, pending);
     slot.worker.postMessage({ id, ...request } satisfies ReaderRequest);
   }
