@@ -86,6 +86,7 @@ export const useLibrary = create<LibraryState>((set, get) => ({
 
   async refresh() {
     const generation = ++refreshes;
+    const edits = settingsEdits;
     await get().run(async () => {
       const [status, sections, feeds, settings, trending] = await Promise.all([
         news.getStatus(),
@@ -101,7 +102,8 @@ export const useLibrary = create<LibraryState>((set, get) => ({
         articleCount: status.articles,
         sections,
         feeds,
-        settings,
+        // Settings read before the person changed one would undo the change on screen.
+        settings: edits === settingsEdits ? settings : get().settings,
         trending,
         storiesRegrouping: status.storiesRegrouping,
         loaded: true,
@@ -198,9 +200,14 @@ export const useLibrary = create<LibraryState>((set, get) => ({
   },
 
   async updateSettings(patch) {
-    // Shown at once (a control must not lag behind the click), then as the library stored it.
+    // Shown at once (a control must not lag behind the click), then as the library stored
+    // it — unless a later change was made meanwhile (its answer comes after).
+    const edit = ++settingsEdits;
     set({ settings: { ...get().settings, ...patch } });
-    await get().run(async () => set({ settings: await news.updateSettings(patch) }));
+    await get().run(async () => {
+      const stored = await news.updateSettings(patch);
+      if (edit === settingsEdits) set({ settings: stored });
+    });
     // Folding changes what a row stands for: the list is read again.
     if (patch.foldStories !== undefined) await get().run(() => reloadRows(get().selection));
     if (patch.trendingWindowHours !== undefined) await get().run(reloadTrending);
@@ -235,6 +242,8 @@ async function reloadTrending(): Promise<void> {
 
 /** How many refreshes and row reloads have started: only the latest may set what it read. */
 let refreshes = 0;
+/** Settings changes made so far: a refresh or an answer from before the latest keeps its hands off the settings. */
+let settingsEdits = 0;
 let rowReloads = 0;
 
 async function reloadRows(selection: Selection): Promise<void> {
