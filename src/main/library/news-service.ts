@@ -198,8 +198,9 @@ export class NewsService implements NewsApi {
   async setRead(id: number, read: boolean) {
     if (!setRead(this.db, id, read)) throw new ApiError('not-found', `There is no article ${id}.`);
     // One row stands for the story: reading it reads the story (marking unread stays one article).
+    if (!read) return;
     const settings = readSettings(this.db);
-    if (read && settings.foldStories && settings.readStoryOnce && setStoryRead(this.db, id) > 0)
+    if (settings.foldStories && settings.readStoryOnce && setStoryRead(this.db, id) > 0)
       this.emit('library-changed', { reason: 'story read' });
   }
 
@@ -225,12 +226,17 @@ export class NewsService implements NewsApi {
   }
 
   async getTrending(query: Parameters<NewsApi['getTrending']>[0]) {
-    return trendingStories(this.db, { ...query, windowHours: query.windowHours ?? readSettings(this.db).trendingWindowHours });
+    return trendingStories(this.db, this.inWindow(query));
+  }
+
+  /** A trending query with the window the settings give, when it names none. */
+  private inWindow<Q extends TrendingQuery>(query: Q): Q {
+    return { ...query, windowHours: query.windowHours ?? readSettings(this.db).trendingWindowHours };
   }
 
   /** Every story of the window in score order, one-article stories included, each with all its articles (`cli trending --all`); not part of the renderer's contract. */
   async allStories(query: Omit<TrendingQuery, 'limit'>) {
-    return trendingStories(this.db, { ...query, windowHours: query.windowHours ?? readSettings(this.db).trendingWindowHours, all: true });
+    return trendingStories(this.db, { ...this.inWindow(query), all: true });
   }
 
   async loadSampleLibrary() {
