@@ -6,13 +6,20 @@ import { readSettings } from '../library/settings.ts';
 import { HostLimiter } from '../sync/host-limiter.ts';
 import { articleImageUrls } from './article-image-urls.ts';
 import { CAPTURE_WINDOW_MS, FULL_TEXT_WINDOW_MS, IMAGE_WINDOW_MS } from './capture-windows.ts';
-import { fetchImage as defaultFetchImage } from './fetch-image.ts';
-import { evictImages, imagesToFetch, linkArticleImages, recordImageFailure, storeImage, sweepStrayImageFiles } from './image-cache.ts';
+import {
+  evictImages,
+  imagesToFetch,
+  linkArticleImages,
+  recordImageFailure,
+  recordStoredImage,
+  sweepStrayImageFiles,
+} from './image-cache.ts';
+import { keepPicture as keepPictureHere, type PictureKeeper } from './keep-picture.ts';
 import type { PageReader } from './read-page.ts';
 
 /** Articles per routine pass (newest first); the rest wait for the next sync. */
 const PASS_LIMIT = 200;
-const CONCURRENCY = 6;
+const CONCURRENCY = 12;
 /** Unreachable servers in a row, with none answering, after which the pass decides the network is gone. */
 const OFFLINE_STREAK = 4;
 let swept = false;
@@ -24,7 +31,11 @@ export interface CaptureOptions {
   articleIds?: number[];
   limit?: number;
   now?: () => number;
-  fetchImage?: typeof defaultFetchImage;
+  /**
+   * Downloads a picture and writes its file: the reader threads' in a sync (the bytes
+   * never reach this thread, which only records rows); this thread's own by default.
+   */
+  keepPicture?: PictureKeeper;
   /** The app is closing: stop at once; what was not finished is recorded nowhere and waits for the next pass. */
   signal?: AbortSignal;
 }
@@ -74,7 +85,7 @@ const CANDIDATE_SELECT = `
 export async function captureArticles(db: Database, options: CaptureOptions): Promise<CaptureSummary> {
   const now = options.now ?? (() => Date.now());
   const started = now();
-  const fetchImage = options.fetchImage ?? defaultFetchImage;
+  const keepPicture = options.keepPicture ?? keepPictureHere;
   const forced = options.articleIds !== undefined;
   const candidates = forced
     ? db
@@ -94,7 +105,7 @@ export async function captureArticles(db: Database, options: CaptureOptions): Pr
     offline: false,
     durationMs: 0,
   };
-  const limiter = new HostLimiter(2);
+  const limiter = new HostLimiter(6);
   const write = writeStatements(db);
   // Once per process: what an earlier crash left in the pictures folder goes first.
   if (!forced && !swept) {
@@ -133,6 +144,8 @@ export async function captureArticles(db: Database, options: CaptureOptions): Pr
     let html = article.fullHtml ?? article.contentHtml;
     let status = article.status ?? (article.mode === 'never' || !looksLikeSummary(feedText) ? 'feed' : 'skipped');
     let error: string | null = null;
+    let urls: string[] = [];
+    let outcomes: PictureOutcome[] = [];
     if (wantsPage && article.url) {
       const url = article.url;
       const page = await limiter.run(url, () => options.readPage({ url }));
@@ -160,21 +173,34 @@ export async function captureArticles(db: Database, options: CaptureOptions): Pr
     }
 
     if (keep || age <= IMAGE_WINDOW_MS) {
-      const urls = articleImageUrls(html, article.url, article.thumbnailUrl);
-      linkArticleImages(db, article.id, urls);
-      // An article's pictures are fetched side by side (two per host at most, by the
+      urls = articleImageUrls(html, article.url, article.thumbnailUrl);
+      // An article's pictures are fetched side by side (six per host at most, by the
       // limiter), so one slow or unreachable host does not hold up the others.
-      const outcomes = await Promise.all(imagesToFetch(db, urls, keep).map((url) => (networkGone() ? 'unstored' : keepImage(url))));
+      outcomes = await Promise.all(imagesToFetch(db, urls, keep).map((url) => (networkGone() ? 'unstored' : keepImage(url))));
       if (outcomes.includes('unstored')) complete = false;
     }
     if (stopped()) return;
-    // An article whose picture could not be stored stays due, so the next pass tries again.
-    write.done.run(status, error, complete ? now() : null, article.id);
+    // The article's rows in one transaction (a commit per row was most of this thread's
+    // work in a capture): its pictures' links, the rows of those whose files were just
+    // written, and — last — that it is done. An article whose picture could not be
+    // stored stays due, so the next pass tries again.
+    const kept = outcomes.filter((outcome): outcome is KeptPicture => typeof outcome === 'object');
+    db.transaction(() => {
+      linkArticleImages(db, article.id, urls);
+      for (const picture of kept) recordStoredImage(db, picture, now());
+      write.done.run(status, error, complete ? now() : null, article.id);
+    }).immediate();
+    for (const picture of kept) {
+      if (picture.counted) continue;
+      picture.counted = true;
+      summary.images++;
+      summary.imageBytes += picture.bytes;
+    }
     summary.articles++;
   };
 
   // One download per picture and pass, however many articles show it: the others wait for it.
-  const imageJobs = new Map<string, Promise<'stored' | 'failed' | 'unstored'>>();
+  const imageJobs = new Map<string, Promise<PictureOutcome>>();
   const keepImage = (imageUrl: string) => {
     let job = imageJobs.get(imageUrl);
     if (!job) {
@@ -183,10 +209,14 @@ export async function captureArticles(db: Database, options: CaptureOptions): Pr
     }
     return job;
   };
-  const downloadImage = async (imageUrl: string): Promise<'stored' | 'failed' | 'unstored'> => {
-    const image = await limiter.run(imageUrl, () => fetchImage(imageUrl, options.signal));
+  const downloadImage = async (imageUrl: string): Promise<PictureOutcome> => {
+    const image = await limiter.run(imageUrl, () => keepPicture({ url: imageUrl, dataDir: options.dataDir }, options.signal));
     if (stopped()) return 'unstored';
     heard(image.kind === 'failed' && image.offline);
+    if (image.kind === 'unstored') {
+      noteUnstored(image.message);
+      return 'unstored';
+    }
     if (image.kind === 'failed') {
       if (image.offline) {
         if (!image.networkDown) unreachableImages.push({ url: imageUrl, message: image.message });
@@ -196,19 +226,11 @@ export async function captureArticles(db: Database, options: CaptureOptions): Pr
       summary.imageFailures++;
       return 'failed';
     }
-    try {
-      await storeImage(db, options.dataDir, { url: imageUrl, ...image }, now());
-    } catch (failure) {
-      noteUnstored(failure);
-      return 'unstored';
-    }
-    summary.images++;
-    summary.imageBytes += image.bytes.byteLength;
-    return 'stored';
+    return { url: imageUrl, contentType: image.contentType, bytes: image.bytes, counted: false };
   };
-  const noteUnstored = (failure: unknown) => {
+  const noteUnstored = (words: string) => {
     summary.unstored++;
-    summary.storageError = describeStorageError(failure);
+    summary.storageError = words;
   };
 
   let next = 0;
@@ -216,7 +238,7 @@ export async function captureArticles(db: Database, options: CaptureOptions): Pr
     while (next < candidates.length && !networkGone()) {
       // Whatever goes wrong storing one article (a full disk, a locked file) is counted
       // and left for the next pass; it never ends the pass or the sync around it.
-      await captureOne(candidates[next++] as Candidate).catch(noteUnstored);
+      await captureOne(candidates[next++] as Candidate).catch((failure) => noteUnstored(describeStorageError(failure)));
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, candidates.length) }, worker));
@@ -316,6 +338,15 @@ export function looksLikeSummary(text: string): boolean {
   if (trimmed.length < 1200) return true;
   return trimmed.length < 4000 && /(…|\.\.\.|\[…\]|\[\.\.\.\]|read more|continue reading\W*)$/i.test(trimmed.slice(-40));
 }
+
+/** A picture whose file is in place, its row written with the first article that shows it (`counted` once there). */
+interface KeptPicture {
+  url: string;
+  contentType: string;
+  bytes: number;
+  counted: boolean;
+}
+type PictureOutcome = KeptPicture | 'failed' | 'unstored';
 
 function writeStatements(db: Database) {
   return {

@@ -30,27 +30,44 @@ export async function storeImage(
   image: { url: string; bytes: Uint8Array; contentType: string },
   now = Date.now(),
 ) {
-  const key = imageKey(image.url);
-  const file = imageFile(dataDir, key);
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  await writeImageFile(dataDir, image.url, image.bytes);
+  recordStoredImage(db, { url: image.url, contentType: image.contentType, bytes: image.bytes.byteLength }, now);
+}
+
+/**
+ * A picture's file, written whole and then renamed into place. No database: a reader
+ * thread writes the file it downloaded, so the picture's bytes never cross to the sync
+ * thread, which only records the row (recordStoredImage) once the file is there.
+ */
+export async function writeImageFile(dataDir: string, url: string, bytes: Uint8Array): Promise<void> {
+  const file = imageFile(dataDir, imageKey(url));
   // A name no other writer uses, in this process or another: two downloads of one
   // picture (two articles, or a bookmark's capture beside the routine pass) each write
   // their own file and the second rename simply replaces the first with the same bytes.
   const partial = `${file}.${process.pid}.${crypto.randomUUID()}.partial`;
   try {
-    await fs.promises.writeFile(partial, image.bytes);
+    // 256 folders hold thousands of pictures: a folder is made when a write finds it missing, not before every write.
+    await fs.promises.writeFile(partial, bytes).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      await fs.promises.mkdir(path.dirname(file), { recursive: true });
+      await fs.promises.writeFile(partial, bytes);
+    });
     await fs.promises.rename(partial, file);
   } catch (error) {
     await fs.promises.rm(partial, { force: true });
     throw error;
   }
+}
+
+/** The row of a picture whose file is in place: from now on the reader serves the copy. */
+export function recordStoredImage(db: Database, image: { url: string; contentType: string; bytes: number }, now = Date.now()): void {
   db.prepare(`
     INSERT INTO images (url, key, content_type, bytes, stored_at, last_used_at, error) VALUES (?, ?, ?, ?, ?, ?, NULL)
     ON CONFLICT(url) DO UPDATE SET content_type = excluded.content_type, bytes = excluded.bytes, stored_at = excluded.stored_at, error = NULL`).run(
     image.url,
-    key,
+    imageKey(image.url),
     image.contentType,
-    image.bytes.byteLength,
+    image.bytes,
     now,
     now,
   );

@@ -80,6 +80,7 @@ port.on('message', (request: SyncRequest) => {
       (request.articleIds ? captureArticles : captureBacklog)(db, {
         dataDir,
         readPage: pool.readPage,
+        keepPicture: pool.keepPicture,
         articleIds: request.articleIds,
         signal: stopping.signal,
       }).then((summary) => post({ type: 'captured', id: request.id, summary }), failed(request.id)),
