@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { NewsService } from '../src/main/library/news-service.ts';
 import { REPO_ROOT, RESOURCES_DIR } from '../src/main/repo-paths.ts';
+import { CLI_ENTRY } from '../src/test-support/cli-process.ts';
 import {
   freePort,
   generateReferenceCorpus,
@@ -23,7 +24,7 @@ import { median, type ProcessRun, timeProcess } from './child-process-timing.ts'
 import { line, mb, ms, percentile, s, verdict } from './report.ts';
 
 const RUNS = 3;
-const CLI = path.join(REPO_ROOT, 'src/main/cli.ts');
+const CLI = CLI_ENTRY;
 
 interface Phases {
   listedMs: number;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { runCli, runCliAsync } from '../test-support/cli-process.ts';
+import { CLI_ENTRY, runCli, runCliAsync } from '../test-support/cli-process.ts';
 import { type Handler, httpFixture, rssWith } from '../test-support/http-fixture.ts';
 import { summaryOnlyNewsSite } from '../test-support/news-site.ts';
 import { storyCorpus } from '../test-support/story-corpus.ts';
@@ -11,7 +11,6 @@ import { storeCorpus } from '../test-support/story-library.ts';
 import { tempDir } from '../test-support/temp-dir.ts';
 import { openDatabase } from './db/connection.ts';
 import { LATEST_SCHEMA_VERSION } from './db/migrate.ts';
-import { REPO_ROOT } from './repo-paths.ts';
 
 const cli = runCli;
 
@@ -33,7 +32,7 @@ describe('cli', () => {
 
   it('uses BROADSHEET_DATA_DIR when no --data-dir is given', () => {
     const dir = tempDir();
-    const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'src/main/cli.ts'), 'status', '--json'], {
+    const result = spawnSync(process.execPath, [CLI_ENTRY, 'status', '--json'], {
       encoding: 'utf8',
       env: { ...process.env, BROADSHEET_DATA_DIR: dir },
     });

@@ -125,12 +125,21 @@ async function main(): Promise<number> {
   const { NewsService } = await import('./library/news-service.ts');
   const { RESOURCES_DIR } = await import('./repo-paths.ts');
   // A damaged library is reported, never set aside, by a command line: scripts change nothing unasked.
-  const service = new NewsService({ dataDir, resourcesDir: RESOURCES_DIR, whenDamaged: 'refuse' });
+  const service = new NewsService({ dataDir, resourcesDir: RESOURCES_DIR, whenDamaged: 'refuse', workerUrls: bundledThreads() });
   try {
     return await run(service, rest, opts);
   } finally {
     await service.close();
   }
+}
+
+/**
+ * Run from its bundle (cli/launch.mjs), this file's threads are the bundle's own files
+ * beside it; run from the sources, the service bundles them itself.
+ */
+function bundledThreads() {
+  if (!import.meta.url.endsWith('.js')) return undefined;
+  return { sync: new URL('./sync-worker.js', import.meta.url), reader: new URL('./reader-worker.js', import.meta.url) };
 }
 
 // Set the exit code rather than calling process.exit(): exiting at once would cut off

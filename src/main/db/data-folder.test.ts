@@ -2,15 +2,15 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CLI_ENTRY } from '../../test-support/cli-process.ts';
 import { httpFixture } from '../../test-support/http-fixture.ts';
 import { tempDir } from '../../test-support/temp-dir.ts';
-import { REPO_ROOT } from '../repo-paths.ts';
 
 /**
  * A data folder on a read-only disk, and one on a disk that fills up during a sync: real
  * disks (tmpfs) in a mount namespace of the test's own. Needs Linux, root and unshare.
  */
-const CLI = path.join(REPO_ROOT, 'src/main/cli.ts');
+const CLI = CLI_ENTRY;
 const canMount = process.platform === 'linux' && spawnSync('unshare', ['-m', 'sh', '-c', 'mount -t tmpfs tmpfs /mnt']).status === 0;
 if (!canMount) console.log('skipping the read-only and full disk tests: they need Linux, root and unshare -m');
 

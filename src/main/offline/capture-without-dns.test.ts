@@ -3,12 +3,12 @@ import dgram from 'node:dgram';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CLI_ENTRY } from '../../test-support/cli-process.ts';
 import { httpFixture } from '../../test-support/http-fixture.ts';
 import { pngImage } from '../../test-support/png.ts';
 import { tempDir } from '../../test-support/temp-dir.ts';
 import { openDatabase } from '../db/connection.ts';
 import { addFeed } from '../library/sections.ts';
-import { REPO_ROOT } from '../repo-paths.ts';
 
 /**
  * A machine whose name server never answers, for real: the CLI runs in its own mount
@@ -64,7 +64,7 @@ describe.skipIf(typeof nameServer === 'string')('offline capture when no name se
         'sh',
         nameServer.resolvConf,
         process.execPath,
-        path.join(REPO_ROOT, 'src/main/cli.ts'),
+        CLI_ENTRY,
         dataDir,
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },

@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { CLI_ENTRY } from '../../test-support/cli-process.ts';
 import { freePort, generateReferenceCorpus, referenceBenchAvailable, startReferenceServer } from '../../test-support/reference-corpus.ts';
 import { tempDir } from '../../test-support/temp-dir.ts';
 import { DATABASE_FILE } from '../db/connection.ts';
-import { REPO_ROOT } from '../repo-paths.ts';
 
 /**
  * SIGKILL in the middle of a sync, again and again, on the reference corpus's generator
@@ -15,7 +15,7 @@ import { REPO_ROOT } from '../repo-paths.ts';
  * generator, each after the library has visibly moved on since the last one.
  */
 const KILLS = 20;
-const CLI = path.join(REPO_ROOT, 'src/main/cli.ts');
+const CLI = CLI_ENTRY;
 
 function mulberry32(seed: number) {
   let a = seed;
