@@ -143,9 +143,9 @@ export async function referenceSyncBench(): Promise<void> {
     const warmOurs: number[] = [];
     const warmTheirs: number[] = [];
     if (peer) await newsboatReload(urls, newsboatCache); // newsboat keeps validators from its second fetch on
-    // A warm sync still captures: the cold one kept the 200 newest articles (a pass's
-    // limit), so each later sync takes the next ones. Every body it downloads must be a
-    // picture or page it had not kept — counted by its capture — never one it had.
+    // The cold sync captured every recent article, so a warm one should download nothing;
+    // whatever it does download must be a picture or page it had not kept (counted by its
+    // capture), never one it had.
     let served = { feedBodies: 0, others: 0, newlyKept: 0 };
     for (let run = 0; run < RUNS; run++) {
       if (peer) warmTheirs.push((await newsboatReload(urls, newsboatCache)).ms);
