@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -11,6 +11,7 @@ import { storeCorpus } from '../test-support/story-library.ts';
 import { tempDir } from '../test-support/temp-dir.ts';
 import { openDatabase } from './db/connection.ts';
 import { LATEST_SCHEMA_VERSION } from './db/migrate.ts';
+import { REPO_ROOT } from './repo-paths.ts';
 
 const cli = runCli;
 
@@ -63,6 +64,21 @@ describe('cli', () => {
       .map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ format: 'rss2', title: 'Good' });
     expect(lines[1]).toMatchObject({ file: bad, error: expect.stringMatching(/neither XML nor JSON/) });
+  });
+
+  it('finishes quietly when whoever reads its output goes away (a pipe to head)', async () => {
+    const dataDir = tempDir();
+    expect(cli('load-sample', '--data-dir', dataDir).code).toBe(0);
+    const child = spawn(process.execPath, [CLI_ENTRY, 'articles', '--json', '--limit', '500', '--data-dir', dataDir], { cwd: REPO_ROOT });
+    // The reading end closes before the command has written anything.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('explains an unknown command', () => {

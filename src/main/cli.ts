@@ -142,6 +142,12 @@ function bundledThreads() {
   return { sync: new URL('./sync-worker.js', import.meta.url), reader: new URL('./reader-worker.js', import.meta.url) };
 }
 
+// A reader that went away (`broadsheet sync | head -1`) is not the command's failure:
+// it finishes its work (a sync still stores what it fetched) with nobody to tell.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 // Set the exit code rather than calling process.exit(): exiting at once would cut off
 // large outputs still being written to a pipe.
 main().then(
