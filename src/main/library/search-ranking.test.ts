@@ -53,4 +53,37 @@ describe('search finds what was asked, however old and however common its words'
     expect(first('town hall')).toEqual([wanted]);
     db.close();
   });
+
+  it('headlines come before bodies on every page: a page the headlines fill shows no body match, a larger one shows both, in order; filters apply to both', () => {
+    const db = openDatabase(tempDir());
+    const feed = addFeed(db, { url: 'https://news.example/feed', title: 'News', siteUrl: null, sectionId: null }).id;
+    const headlines = Array.from({ length: 4 }, (_, i) =>
+      item(`h${i}`, `Lighthouse keeper ${i} retires`, 'A quiet life by the sea.', 100 + i),
+    );
+    // Newer articles with the word in their body only.
+    const bodies = Array.from({ length: 3 }, (_, i) => item(`b${i}`, `Coastal news ${i}`, 'The old lighthouse was repainted.', i + 1));
+    writeFeedItems(db, feed, [...headlines, ...bodies], NOW);
+    const titles = (limit: number, options: { bookmarked?: boolean } = {}) =>
+      searchArticles(db, 'lighthouse', { limit, ...options }).map((r) => r.title);
+
+    expect(titles(3)).toHaveLength(3);
+    expect(titles(3).every((t) => t.startsWith('Lighthouse keeper'))).toBe(true);
+    const all = titles(10);
+    expect(all).toHaveLength(7);
+    expect(all.slice(0, 4).every((t) => t.startsWith('Lighthouse keeper'))).toBe(true);
+    // Body matches follow.
+    expect([...all.slice(4)].sort()).toEqual(['Coastal news 0', 'Coastal news 1', 'Coastal news 2']);
+    expect(titles(4)).toEqual(all.slice(0, 4));
+    expect(titles(5)).toEqual(all.slice(0, 5));
+
+    // Only bookmarked ones, from either tier.
+    const id = (title: string) => (db.prepare('SELECT id FROM articles WHERE title = ?').get(title) as { id: number }).id;
+    db.prepare('UPDATE article_state SET bookmarked = 1 WHERE article_id IN (?, ?)').run(
+      id('Lighthouse keeper 2 retires'),
+      id('Coastal news 1'),
+    );
+    expect(titles(1, { bookmarked: true })).toEqual(['Lighthouse keeper 2 retires']);
+    expect(titles(10, { bookmarked: true })).toEqual(['Lighthouse keeper 2 retires', 'Coastal news 1']);
+    db.close();
+  });
 });

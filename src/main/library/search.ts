@@ -36,6 +36,12 @@ const BODY_WINDOW = 2000;
 /** Headline matches ranked in full, then cut to this many per tier (room for a section's filter). */
 const TITLE_LIMIT = 500;
 
+interface Hit {
+  id: number;
+  tier: number;
+  score: number;
+}
+
 /**
  * Search, ranked so that what was asked for comes first however old it is:
  * 1. headlines holding the words as a phrase, 2. headlines holding all the words —
@@ -45,6 +51,13 @@ const TITLE_LIMIT = 500;
  *    newest BODY_WINDOW matches: a common word's list of bodies is nearly the whole
  *    library, and ranking all of it would cost ~80 ms at 100,000 articles.
  * Within a tier, a tie goes to the newer article (by id: the order articles arrived in).
+ *
+ * Each tier is its own query and the page is chosen before any article row is read
+ * for display: a row's columns after its body (excerpt, date) sit past the body's
+ * overflow pages, so reading them for every candidate cost ~150 ms at 1,000,000
+ * articles. When the headline tiers fill the page the body tier is not run at all (no
+ * body match could reach the page): its bm25 reads each word's whole list of bodies to
+ * count them, 20–60 ms at 1,000,000 articles, per word.
  */
 export function searchArticles(
   db: Database,
@@ -54,8 +67,9 @@ export function searchArticles(
   const match = toFtsQuery(input);
   if (!match) return [];
   const phrase = toFtsPhrase(input);
-  const filters: string[] = [];
+  const limit = options.limit ?? 50;
   const joins: string[] = [];
+  const filters: string[] = [];
   if (options.sectionId !== undefined) {
     joins.push('JOIN articles fa ON fa.id = hits.id JOIN feeds ff ON ff.id = fa.feed_id');
     filters.push('ff.section_id = @sectionId');
@@ -64,53 +78,50 @@ export function searchArticles(
     joins.push('JOIN article_state fs ON fs.article_id = hits.id');
     filters.push('fs.bookmarked = 1');
   }
-  const phraseTier = phrase
-    ? `SELECT rowid AS id, 0 AS tier, bm25(titles_fts) AS score FROM titles_fts
-       WHERE titles_fts MATCH @phrase ORDER BY score LIMIT ${TITLE_LIMIT}`
-    : null;
-  // The page is chosen before any article row is read for display: a row's columns after
-  // its body (excerpt, date) sit past the body's overflow pages, so reading them for
-  // every candidate cost ~150 ms at 1,000,000 articles. Ties go to the newer article by
-  // id (the order articles arrived in); the filters read only columns before the body.
+  // The filters read only columns before the body.
+  const tier = (tier: number, query: string, params: Record<string, string>): Hit[] =>
+    db
+      .prepare<Record<string, string | number>, Hit>(`
+        SELECT hits.id, ${tier} AS tier, hits.score FROM (${query}) hits ${joins.join(' ')}
+        ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}`)
+      .all({ ...params, ...(options.sectionId === undefined ? {} : { sectionId: options.sectionId }) });
+
+  // An article keeps its best tier: the tiers come in order, so the first one it is in.
+  const best = new Map<number, Hit>();
+  const add = (hits: Hit[]) => {
+    for (const hit of hits) if (!best.has(hit.id)) best.set(hit.id, hit);
+  };
+  const titles = (query: string) =>
+    `SELECT rowid AS id, bm25(titles_fts) AS score FROM titles_fts WHERE titles_fts MATCH @q ORDER BY score LIMIT ${TITLE_LIMIT}`;
+  if (phrase) add(tier(0, titles(phrase), { q: phrase }));
+  add(tier(1, titles(match), { q: match }));
+  if (best.size < limit)
+    add(
+      tier(
+        2,
+        `SELECT rowid AS id, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts
+         WHERE articles_fts MATCH @q ORDER BY rowid DESC LIMIT ${BODY_WINDOW}`,
+        { q: match },
+      ),
+    );
+  const page = [...best.values()].sort((a, b) => a.tier - b.tier || a.score - b.score || b.id - a.id).slice(0, limit);
+  if (page.length === 0) return [];
+
   const rows = db
-    .prepare(`
-      WITH
-      ${phraseTier ? `phrase_hits AS (${phraseTier}),` : ''}
-      title_hits AS (
-        SELECT rowid AS id, 1 AS tier, bm25(titles_fts) AS score FROM titles_fts
-        WHERE titles_fts MATCH @match ORDER BY score LIMIT ${TITLE_LIMIT}
-      ),
-      body_hits AS (
-        SELECT rowid AS id, 2 AS tier, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts
-        WHERE articles_fts MATCH @match ORDER BY rowid DESC LIMIT ${BODY_WINDOW}
-      ),
-      ranked AS (
-        SELECT id, tier, score, row_number() OVER (PARTITION BY id ORDER BY tier, score) AS nth FROM (
-          ${phraseTier ? 'SELECT * FROM phrase_hits UNION ALL' : ''}
-          SELECT * FROM title_hits UNION ALL SELECT * FROM body_hits
-        )
-      ),
-      page AS (
-        SELECT hits.id, hits.tier, hits.score FROM ranked hits ${joins.join(' ')}
-        WHERE hits.nth = 1 ${filters.length ? `AND ${filters.join(' AND ')}` : ''}
-        ORDER BY hits.tier, hits.score, hits.id DESC
-        LIMIT @limit
-      )
+    .prepare<{ ids: string }, Parameters<typeof toArticleRow>[0]>(`
       SELECT a.id, a.feed_id AS feedId, f.title AS feedTitle, s.name AS sectionName, a.title,
         a.excerpt, a.url, ${THUMBNAIL},
         a.published_at AS publishedAt, st.read, st.bookmarked
-      FROM page hits
-      JOIN articles a ON a.id = hits.id
+      FROM articles a
       JOIN article_state st ON st.article_id = a.id
       JOIN feeds f ON f.id = a.feed_id
       LEFT JOIN sections s ON s.id = f.section_id
       ${THUMBNAIL_JOIN}
-      ORDER BY hits.tier, hits.score, hits.id DESC`)
-    .all({
-      match,
-      ...(phrase ? { phrase } : {}),
-      limit: options.limit ?? 50,
-      ...(options.sectionId === undefined ? {} : { sectionId: options.sectionId }),
-    });
-  return (rows as Parameters<typeof toArticleRow>[0][]).map(toArticleRow);
+      WHERE a.id IN (SELECT value FROM json_each(@ids))`)
+    .all({ ids: JSON.stringify(page.map((hit) => hit.id)) });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return page.flatMap((hit) => {
+    const row = byId.get(hit.id);
+    return row ? [toArticleRow(row)] : [];
+  });
 }
