@@ -91,10 +91,9 @@ export function searchArticles(
   const add = (hits: Hit[]) => {
     for (const hit of hits) if (!best.has(hit.id)) best.set(hit.id, hit);
   };
-  const titles = (query: string) =>
-    `SELECT rowid AS id, bm25(titles_fts) AS score FROM titles_fts WHERE titles_fts MATCH @q ORDER BY score LIMIT ${TITLE_LIMIT}`;
-  if (phrase) add(tier(0, titles(phrase), { q: phrase }));
-  add(tier(1, titles(match), { q: match }));
+  const titles = `SELECT rowid AS id, bm25(titles_fts) AS score FROM titles_fts WHERE titles_fts MATCH @q ORDER BY score LIMIT ${TITLE_LIMIT}`;
+  if (phrase) add(tier(0, titles, { q: phrase }));
+  add(tier(1, titles, { q: match }));
   if (best.size < limit)
     add(
       tier(
