@@ -38,6 +38,14 @@ const weightOf = (request: Job) => ('job' in request ? WEIGHT.job : 'page' in re
 
 export const THREAD_LIMITS = { maxYoungGenerationSizeMb: 16 };
 
+/** A page or picture without an answer: "stopped" when the app closes (then nothing is recorded), else a failure. */
+const stoppedOrFailed = (message: string) => ({
+  kind: 'failed' as const,
+  message,
+  offline: message === STOPPED,
+  networkDown: message === STOPPED,
+});
+
 /** A reader thread and the jobs it holds. */
 interface Slot {
   worker: Worker;
@@ -118,27 +126,15 @@ export class ReaderPool {
   }
 
   readonly read: FeedReader = (job: FeedJob) =>
-    new Promise<FeedReadResult>((resolve) =>
-      this.post(
-        { job },
-        {
-          resolve: (reply) => resolve(reply.packed ? unpackRead(reply.packed) : (reply.result as FeedReadResult)),
-          fail: (message) => resolve({ kind: 'failed', message, retryAfterSeconds: null, gone: false, offline: false }),
-        },
-      ),
+    this.ask<FeedReadResult>(
+      { job },
+      (reply) => (reply.packed ? unpackRead(reply.packed) : (reply.result as FeedReadResult)),
+      (message) => ({ kind: 'failed', message, retryAfterSeconds: null, gone: false, offline: false }),
     );
 
+  // A page left unread because the app closed is not the page's fault: nothing is recorded.
   readonly readPage: PageReader = (page: PageJob) =>
-    new Promise<PageReadResult>((resolve) =>
-      this.post(
-        { page },
-        {
-          resolve: (reply) => resolve(reply.page as PageReadResult),
-          // A page left unread because the app closed is not the page's fault: nothing is recorded.
-          fail: (message) => resolve({ kind: 'failed', message, offline: message === STOPPED, networkDown: message === STOPPED }),
-        },
-      ),
-    );
+    this.ask<PageReadResult>({ page }, (reply) => reply.page as PageReadResult, stoppedOrFailed);
 
   /**
    * The picture's download and file on a reader thread: its bytes never reach the sync
@@ -146,15 +142,14 @@ export class ReaderPool {
    * The app closing answers "stopped", like a page: nothing is recorded.
    */
   readonly keepPicture: PictureKeeper = (picture: PictureJob) =>
-    new Promise<PictureResult>((resolve) =>
-      this.post(
-        { picture },
-        {
-          resolve: (reply) => resolve(reply.picture as PictureResult),
-          fail: (message) => resolve({ kind: 'failed', message, offline: message === STOPPED, networkDown: message === STOPPED }),
-        },
-      ),
+    this.ask<PictureResult>({ picture }, (reply) => reply.picture as PictureResult, stoppedOrFailed);
+
+  /** A job's answer from its reply, or from the words of why it got none. */
+  private ask<T>(request: Job, answer: (reply: ReaderReply) => T, failed: (message: string) => T): Promise<T> {
+    return new Promise<T>((resolve) =>
+      this.post(request, { resolve: (reply) => resolve(answer(reply)), fail: (message) => resolve(failed(message)) }),
     );
+  }
 
   private post(request: Job, pending: Pending): void {
     if (this.closed) {
