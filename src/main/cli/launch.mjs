@@ -7,4 +7,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sourceBundle } from '../source-bundle.mjs';
 
-await import(pathToFileURL(path.join(await sourceBundle(), 'cli.js')).href);
+// A checkout whose node_modules cannot be written (or a bundler that fails) still has a
+// command line: the sources themselves, as `node src/main/cli.ts` runs them.
+const entry = await sourceBundle().then(
+  (dir) => pathToFileURL(path.join(dir, 'cli.js')).href,
+  () => new URL('../cli.ts', import.meta.url).href,
+);
+await import(entry);
