@@ -180,4 +180,21 @@ describe('story clustering on the labelled corpus', () => {
     expect(stories.map((s) => events.get(s.articleId))).toEqual(['six-nations-scotland-france', 'six-nations-france-ireland']);
     expect(stories.every((s) => s.sectionName === 'Sport')).toBe(true);
   });
+
+  it('counts all of a story’s sources when one section is asked for, whatever section they file it in', () => {
+    const db = openDatabase(tempDir());
+    const match = storyCorpus().filter((a) => a.event === 'six-nations-scotland-france');
+    const half = Math.ceil(match.length / 2);
+    const events = storeCorpus(db, match.slice(0, half), NOW, 'Sport');
+    for (const [id, event] of storeCorpus(db, match.slice(half), NOW, 'News')) events.set(id, event);
+    updateStories(db, NOW);
+    const section = (name: string) => db.prepare('SELECT id FROM sections WHERE name = ?').pluck().get(name) as number;
+    const [everywhere] = trendingStories(db, { now: NOW });
+    for (const name of ['Sport', 'News']) {
+      const [inSection] = trendingStories(db, { now: NOW, sectionId: section(name) });
+      expect(events.get(inSection?.articleId as number)).toBe('six-nations-scotland-france');
+      expect(inSection?.sources).toBe(everywhere?.sources);
+      expect(inSection?.articles).toHaveLength(match.length);
+    }
+  });
 });
