@@ -50,8 +50,8 @@ function computeTrending(db: Database, query: TrendingQuery, now: number): Trend
   const feeds = feedInfo(db);
   const ranked =
     query.sectionId === undefined
-      ? globalTrending(db, now, windowMs, limit, feeds)
-      : sectionTrending(db, query.sectionId, now, windowMs, limit, feeds);
+      ? globalTrending(db, { now, windowMs, limit, feeds })
+      : sectionTrending(db, query.sectionId, { now, windowMs, limit, feeds });
   if (ranked) return ranked;
   const members = windowMembers(db, query, now, windowMs, feeds);
   // The reader's own reading can still lift these stories into the first places; only
@@ -115,9 +115,20 @@ function windowMembers(db: Database, query: TrendingQuery, now: number, windowMs
  * thousands. Articles that never joined a story (already old when they arrived) are
  * left out; they could only ever be one-article stories from days ago.
  */
-function globalTrending(db: Database, now: number, windowMs: number, limit: number, feeds: Map<number, FeedInfo>): TrendingItem[] | null {
-  const since = now - windowMs;
-  const until = now + FUTURE_SLACK_MS;
+/** What a sidebar's answer is computed for. */
+interface Asked {
+  now: number;
+  windowMs: number;
+  limit: number;
+  feeds: Map<number, FeedInfo>;
+}
+
+/** The window's bounds: its length back from now, and a little slack for clocks ahead. */
+const boundsOf = ({ now, windowMs }: Asked) => ({ since: now - windowMs, until: now + FUTURE_SLACK_MS });
+
+function globalTrending(db: Database, asked: Asked): TrendingItem[] | null {
+  const { now, windowMs } = asked;
+  const { since, until } = boundsOf(asked);
   const candidates = prepared<{ since: number; until: number; now: number; decay: number }, [number, number, number]>(
     db,
     `SELECT id, articles, latest_at FROM stories WHERE latest_at >= @since AND latest_at <= @until
@@ -125,7 +136,7 @@ function globalTrending(db: Database, now: number, windowMs: number, limit: numb
   )
     .raw()
     .iterate({ since, until, now, decay: windowMs / 3 });
-  return bestStories(db, candidates, [], now, windowMs, limit, feeds);
+  return bestStories(db, candidates, [], asked);
 }
 
 /** SQL for scoreBound's order (most first): stories are read in it, so the first ones left that cannot place end the walk. */
@@ -138,16 +149,9 @@ const BOUND_ORDER = `(CASE WHEN articles >= 2 THEN articles ELSE ${SINGLE_SOURCE
  * At 1,000,000 articles a section's stories hold ~17,000 articles of other sections;
  * reading and scoring them all took ~20 ms, the walk reads a few hundred.
  */
-function sectionTrending(
-  db: Database,
-  sectionId: number,
-  now: number,
-  windowMs: number,
-  limit: number,
-  feeds: Map<number, FeedInfo>,
-): TrendingItem[] | null {
-  const since = now - windowMs;
-  const until = now + FUTURE_SLACK_MS;
+function sectionTrending(db: Database, sectionId: number, asked: Asked): TrendingItem[] | null {
+  const { now, windowMs, feeds } = asked;
+  const { since, until } = boundsOf(asked);
   const rows = prepared<{ since: number; until: number; sectionId: number }, [number, number | null, number, number]>(
     db,
     `SELECT a.id, a.story_id, a.feed_id, a.published_at FROM articles a INDEXED BY articles_by_feed_time
@@ -164,7 +168,7 @@ function sectionTrending(
   )
     .raw()
     .iterate({ ids: JSON.stringify(storyIds), now, decay: windowMs / 3 });
-  return bestStories(db, candidates, singles, now, windowMs, limit, feeds);
+  return bestStories(db, candidates, singles, asked);
 }
 
 /**
@@ -177,13 +181,10 @@ function bestStories(
   db: Database,
   candidates: Iterable<[number, number, number]>,
   singles: StoryMember[],
-  now: number,
-  windowMs: number,
-  limit: number,
-  feeds: Map<number, FeedInfo>,
+  asked: Asked,
 ): TrendingItem[] | null {
-  const since = now - windowMs;
-  const until = now + FUTURE_SLACK_MS;
+  const { now, windowMs, limit, feeds } = asked;
+  const { since, until } = boundsOf(asked);
   const membersOf = prepared<[number, number, number], ArticleRow>(
     db,
     `SELECT id, story_id, feed_id, published_at FROM articles INDEXED BY articles_by_story
