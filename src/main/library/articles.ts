@@ -14,11 +14,12 @@ export const THUMBNAIL = `coalesce('${IMAGE_CACHE_PATH}' || thumb.key, CASE WHEN
 /** The offline copy of an article's picture, for THUMBNAIL (feeds are joined as f). */
 export const THUMBNAIL_JOIN = 'LEFT JOIN images thumb ON thumb.url = a.thumbnail_url AND thumb.stored_at IS NOT NULL';
 
-const ROW_SELECT = `
+/** The columns of an article row (toArticleRow), and the tables they come from (search reads its page with them too). */
+export const ROW_SELECT = `
   SELECT a.id, a.feed_id AS feedId, f.title AS feedTitle, s.name AS sectionName, a.title,
     a.excerpt, a.url, ${THUMBNAIL},
     a.published_at AS publishedAt, st.read, st.bookmarked`;
-const ROW_FROM = `
+export const ROW_FROM = `
   FROM articles a
   JOIN article_state st ON st.article_id = a.id
   JOIN feeds f ON f.id = a.feed_id

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ArticleRow } from '../../shared/api.ts';
-import { THUMBNAIL, THUMBNAIL_JOIN, toArticleRow } from './articles.ts';
+import { ROW_FROM, ROW_SELECT, toArticleRow } from './articles.ts';
 
 /** The words of what a person typed, as FTS5 sees words (letters, digits, underscores). */
 function wordsOf(input: string): string[] {
@@ -107,16 +107,9 @@ export function searchArticles(
   if (page.length === 0) return [];
 
   const rows = db
-    .prepare<{ ids: string }, Parameters<typeof toArticleRow>[0]>(`
-      SELECT a.id, a.feed_id AS feedId, f.title AS feedTitle, s.name AS sectionName, a.title,
-        a.excerpt, a.url, ${THUMBNAIL},
-        a.published_at AS publishedAt, st.read, st.bookmarked
-      FROM articles a
-      JOIN article_state st ON st.article_id = a.id
-      JOIN feeds f ON f.id = a.feed_id
-      LEFT JOIN sections s ON s.id = f.section_id
-      ${THUMBNAIL_JOIN}
-      WHERE a.id IN (SELECT value FROM json_each(@ids))`)
+    .prepare<{ ids: string }, Parameters<typeof toArticleRow>[0]>(
+      `${ROW_SELECT} ${ROW_FROM} WHERE a.id IN (SELECT value FROM json_each(@ids))`,
+    )
     .all({ ids: JSON.stringify(page.map((hit) => hit.id)) });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return page.flatMap((hit) => {
