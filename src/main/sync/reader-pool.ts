@@ -46,17 +46,21 @@ const stoppedOrFailed = (message: string) => ({
   networkDown: message === STOPPED,
 });
 
+/** The units a reader holds (see CAPACITY): its jobs' weights, a handful at most. */
+const held = (slot: Slot) => {
+  let units = 0;
+  for (const weight of slot.jobs.values()) units += weight;
+  return units;
+};
+
 /** A reader thread and the jobs it holds. */
 interface Slot {
   worker: Worker;
-  /** Units held (see CAPACITY). */
-  busy: number;
-  /** The jobs this thread holds, id → units: what it fails if it dies. */
   jobs: Map<number, number>;
 }
 
 /**
- * Reader threads: each fetches and reads whole feeds, or article pages; the least busy
+ * Reader threads: each fetches and reads whole feeds or article pages, or keeps pictures; the least busy
  * one gets the next job. One per core (up to 4): since the sync thread queues the text
  * to index and indexes it after the feeds (library/search-index.ts), it no longer keeps
  * a core busy through the feed phase, and on 2 cores two readers list the reference
@@ -74,7 +78,7 @@ export class ReaderPool {
   constructor(workerUrl: URL, size = Math.max(1, Math.min(4, os.availableParallelism()))) {
     this.workerUrl = workerUrl;
     this.slots = Array.from({ length: size }, () => {
-      const slot: Slot = { worker: this.spawn(), busy: 0, jobs: new Map() };
+      const slot: Slot = { worker: this.spawn(), jobs: new Map() };
       this.wire(slot);
       return slot;
     });
@@ -92,7 +96,6 @@ export class ReaderPool {
   private wire(slot: Slot): void {
     const worker = slot.worker;
     worker.on('message', (reply: ReaderReply) => {
-      slot.busy -= slot.jobs.get(reply.id) ?? 0;
       slot.jobs.delete(reply.id);
       this.pending.get(reply.id)?.resolve(reply);
       this.pending.delete(reply.id);
@@ -109,7 +112,6 @@ export class ReaderPool {
         this.pending.delete(id);
       }
       slot.jobs.clear();
-      slot.busy = 0;
       slot.worker = this.spawn();
       this.wire(slot);
       this.next();
@@ -161,11 +163,10 @@ export class ReaderPool {
 
   /** Gives the job to the least busy reader if it has room for it; false if none has. */
   private place(request: Job, pending: Pending): boolean {
-    const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const slot = this.slots.reduce((a, b) => (held(b) < held(a) ? b : a));
     const weight = weightOf(request);
-    if (slot.busy + weight > CAPACITY) return false;
+    if (held(slot) + weight > CAPACITY) return false;
     const id = this.nextId++;
-    slot.busy += weight;
     slot.jobs.set(id, weight);
     this.pending.set(id, pending);
     slot.worker.postMessage({ id, ...request } satisfies ReaderRequest);

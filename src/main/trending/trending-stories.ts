@@ -159,7 +159,8 @@ function sectionTrending(db: Database, sectionId: number, asked: Asked): Trendin
   )
     .raw()
     .all({ since, until, sectionId });
-  if (rows.length === 0) return null;
+  // Nothing of the section in the window: nothing to fall back to either.
+  if (rows.length === 0) return [];
   const singles = rows.filter((row) => row[1] === null).map(([id, , feedId, at]) => toMember([id, id, feedId, at], feeds));
   const storyIds = [...new Set(rows.flatMap((row) => (row[1] === null ? [] : [row[1]])))];
   const candidates = prepared<{ ids: string; now: number; decay: number }, [number, number, number]>(
