@@ -72,13 +72,32 @@ function terms(text: string, language: Language): string[] {
   const out: string[] = [];
   for (const raw of withoutUnspaced(text).match(WORD) ?? []) {
     const lower = raw.toLowerCase();
-    if (isStopWord(lower, language) || (lower.length < 3 && !/\d/.test(lower))) continue;
+    // Short words say nothing, unless a capital makes them a name: GM, GE, UK, Oz.
+    const shortName = lower.length === 2 && /^\p{Lu}/u.test(raw) && !/\d/.test(raw);
+    if (isStopWord(lower, language) || (lower.length < 3 && !/\d/.test(lower) && !shortName)) continue;
     const term = normalise(raw, language);
     if (term.length >= 2 && !isStopWord(term, language)) out.push(term);
   }
   // Chinese and Japanese: character pairs (see languages.ts).
   out.push(...unspacedTerms(text));
   return out;
+}
+
+/**
+ * The headline's neighbouring terms as phrases ("fire_phone", "fair_condit",
+ * "rate_hike"): two reports of one event tend to say it in the same words, while two
+ * stories about one person share the name alone. A phrase counts once, like a lead's
+ * word; it is a name only when both its terms are (so "chris_brown" is, "rate_hike" is
+ * not). Headlines only: a lead's phrases would be many and tell little more.
+ */
+function addPhrases(headline: readonly string[], weights: Map<string, number>, names: Set<string>, lower: Set<string>): void {
+  for (let i = 0; i + 1 < headline.length; i++) {
+    const [a, b] = [headline[i] as string, headline[i + 1] as string];
+    const phrase = `${a}_${b}`;
+    weights.set(phrase, (weights.get(phrase) ?? 0) + 1);
+    if (names.has(a) && names.has(b)) names.add(phrase);
+    else lower.add(phrase);
+  }
 }
 
 /** The language of some text (a feed's headlines and leads together, best), told from its stop words. */
@@ -99,6 +118,7 @@ export function fingerprint(title: string, lead: string, language?: Language): F
   const add = (term: string, weight: number) => weights.set(term, (weights.get(term) ?? 0) + weight);
   for (const term of terms(title, language)) add(term, TITLE_WEIGHT);
   for (const term of terms(ownLead, language)) add(term, 1);
+  addPhrases(terms(title, language), weights, names, lower);
   // Sub-linear in repetition: a word said five times is not five times the topic.
   for (const [term, tf] of weights) weights.set(term, 1 + Math.log(tf));
   const kept = (set: Set<string>) => new Set([...set].filter((term) => weights.has(term)));

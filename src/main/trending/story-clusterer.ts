@@ -21,18 +21,30 @@ export interface ClusterOptions {
   changed?: ReadonlySet<number>;
 }
 
-export const DEFAULT_THRESHOLD = 0.22;
+export const DEFAULT_THRESHOLD = 0.11;
 export const STORY_SPAN_MS = 72 * 60 * 60 * 1000;
 /** Closeness in time: e^(−gap / 30 h) — 0.8 seven hours apart, 0.45 a day apart, 0.2 two days apart. */
 const FADE_MS = 30 * 60 * 60 * 1000;
 /** Pairs are found through each article's most telling terms (its highest TF-IDF weights)… */
 const TELLING_TERMS = 8;
-/** …that are not everywhere: in more than this share of the window they only add weight. */
-const COMMON_TERM_SHARE = 0.02;
+/**
+ * …that are not everywhere: in more than this share of the window, or more than
+ * COMMON_TERM_ARTICLES articles, they only add weight (the pairs such a term would offer
+ * are mostly unlike, and a large library's window would offer thousands per article).
+ */
+const COMMON_TERM_SHARE = 0.05;
+const COMMON_TERM_ARTICLES = 100;
 /** Pairs less alike than this are left out of the graph: they could never lift a story's average. */
-const MIN_EDGE = 0.1;
+const MIN_EDGE = 0.05;
 /** A name (a term the window's articles write as one) weighs this much more than a word. */
 const NAME_WEIGHT = 1.5;
+/**
+ * A term's burst is how much more often the window uses it within this many hours of
+ * an article than its average over the window…
+ */
+const BURST_HOURS = 12;
+/** …counted at most this many times more or less (a window of 96 h is four times 24 h). */
+const BURST_CAP = 4;
 
 /**
  * Groups a window of articles into stories, the same way whatever order they arrived
@@ -221,6 +233,17 @@ interface SparseVector {
 }
 
 /**
+ * What the window says of one term: the articles using it (positions, ascending) and
+ * their publication times, and how many write it as a name and how many in lower case.
+ */
+interface TermStats {
+  docs: number[];
+  times: number[];
+  names: number;
+  lower: number;
+}
+
+/**
  * The window's term statistics (how many articles use each term, and how many write it
  * as a name or in lower case) and postings of its uncommon terms; each article's
  * normalised TF-IDF vector and telling terms are worked out when first needed, so an
@@ -229,37 +252,38 @@ interface SparseVector {
 class WindowIndex {
   private readonly docs: readonly StoryDoc[];
   private readonly spanMs: number;
-  private readonly df = new Map<string, number>();
   private readonly termNumbers = new Map<string, number>();
   private readonly maxDf: number;
   private readonly vectors = new Map<number, SparseVector>();
-  private readonly postings = new Map<string, number[]>();
-  /** Per term: how many articles write it as a name, and how many in lower case. */
-  private readonly nameDocs = new Map<string, number>();
-  private readonly lowerDocs = new Map<string, number>();
+  /** Per term, in one entry so the window is read once: see TermStats. */
+  private readonly terms = new Map<string, TermStats>();
 
   constructor(docs: readonly StoryDoc[], spanMs: number) {
     this.docs = docs;
     this.spanMs = spanMs;
-    const count = (counts: Map<string, number>, term: string) => counts.set(term, (counts.get(term) ?? 0) + 1);
-    for (const doc of docs) {
-      for (const term of doc.fingerprint.weights.keys()) count(this.df, term);
-      for (const term of doc.fingerprint.entities) count(this.nameDocs, term);
-      for (const term of doc.fingerprint.lower) count(this.lowerDocs, term);
-    }
-    this.maxDf = Math.max(8, Math.ceil(docs.length * COMMON_TERM_SHARE));
+    this.maxDf = Math.max(8, Math.min(Math.ceil(docs.length * COMMON_TERM_SHARE), COMMON_TERM_ARTICLES));
     docs.forEach((doc, i) => {
-      for (const term of doc.fingerprint.weights.keys()) {
-        if ((this.df.get(term) as number) > this.maxDf) continue;
-        const list = this.postings.get(term);
-        if (list) list.push(i);
-        else this.postings.set(term, [i]);
+      const { weights, entities, lower } = doc.fingerprint;
+      for (const term of weights.keys()) {
+        let stats = this.terms.get(term);
+        if (!stats) {
+          stats = { docs: [], times: [], names: 0, lower: 0 };
+          this.terms.set(term, stats);
+        }
+        stats.docs.push(i);
+        stats.times.push(doc.publishedAt);
+        if (entities.has(term)) stats.names++;
+        if (lower.has(term)) stats.lower++;
       }
     });
   }
 
+  private df(term: string): number {
+    return this.terms.get(term)?.docs.length ?? 0;
+  }
+
   private idf(term: string): number {
-    return Math.log((this.docs.length + 1) / ((this.df.get(term) ?? 0) + 1)) + 1;
+    return Math.log((this.docs.length + 1) / (this.df(term) + 1)) + 1;
   }
 
   /**
@@ -268,8 +292,27 @@ class WindowIndex {
    * Case, say): ordinary words turn up in lower case somewhere in a window of headlines.
    */
   isName(term: string): boolean {
-    const lower = this.lowerDocs.get(term) ?? 0;
-    return lower === 0 || (this.nameDocs.get(term) ?? 0) > lower;
+    const stats = this.terms.get(term);
+    return !stats || stats.lower === 0 || stats.names > stats.lower;
+  }
+
+  /**
+   * How bursty a term is at time t: how many articles use it within BURST_HOURS of t,
+   * against how many would if its uses were spread evenly over the window (the window's
+   * edges counted as the part of it that lies there). What tells one event from another
+   * comes in a burst ("Leibovitz", "Silevo", "egg" on the day); a name the news is
+   * always about ("Kardashian", "Fed") is used as much any day, and stories that only
+   * share it are more often two stories.
+   */
+  private burst(term: string, t: number): number {
+    const { times } = this.terms.get(term) as TermStats;
+    const reach = BURST_HOURS * 3_600_000;
+    const near = firstAtOrAfter(times, t + reach + 1) - firstAtOrAfter(times, t - reach);
+    const first = (this.docs[0] as StoryDoc).publishedAt;
+    const last = (this.docs[this.docs.length - 1] as StoryDoc).publishedAt;
+    const covered = Math.max(Math.min(t + reach, last) - Math.max(t - reach, first), reach);
+    const expected = (times.length * covered) / Math.max(last - first, 2 * reach);
+    return Math.min(Math.max(near / expected, 1 / BURST_CAP), BURST_CAP);
   }
 
   publishedAt(i: number): number {
@@ -291,7 +334,7 @@ class WindowIndex {
           number = this.termNumbers.size;
           this.termNumbers.set(term, number);
         }
-        const x = w * this.idf(term) * (this.isName(term) ? NAME_WEIGHT : 1);
+        const x = w * this.idf(term) * (this.isName(term) ? NAME_WEIGHT : 1) * this.burst(term, this.publishedAt(i));
         entries.push([number, x]);
         sum += x * x;
       }
@@ -306,7 +349,7 @@ class WindowIndex {
   /** An article's telling terms: its uncommon terms with the highest TF-IDF weights. */
   private telling(i: number): string[] {
     return [...(this.docs[i] as StoryDoc).fingerprint.weights]
-      .filter(([term]) => (this.df.get(term) as number) <= this.maxDf)
+      .filter(([term]) => this.df(term) <= this.maxDf)
       .map(([term, w]) => [term, w * this.idf(term)] as const)
       .sort((p, q) => q[1] - p[1] || (p[0] < q[0] ? -1 : 1))
       .slice(0, TELLING_TERMS)
@@ -324,7 +367,9 @@ class WindowIndex {
     const seen = new Set<number>([i]);
     const own = this.vector(i);
     for (const term of this.telling(i)) {
-      for (const j of this.postings.get(term) ?? []) {
+      const stats = this.terms.get(term) as TermStats;
+      if (stats.docs.length > this.maxDf) continue;
+      for (const j of stats.docs) {
         if (seen.has(j) || (within && !within.has(j))) continue;
         seen.add(j);
         const gap = Math.abs((this.docs[j] as StoryDoc).publishedAt - doc.publishedAt);
@@ -337,17 +382,25 @@ class WindowIndex {
     return out;
   }
 
-  /** Enough in common to tell, not chance: two terms, or one name. */
+  /**
+   * Enough in common to tell, not chance: two things, or one name. A phrase and its two
+   * words are one thing ("milhares de pessoas", thousands of people, in a flood and at a
+   * book fair), so the words of a shared phrase count once between them.
+   */
   private shareEnough(i: number, j: number): boolean {
     let a = (this.docs[i] as StoryDoc).fingerprint.weights;
     let b = (this.docs[j] as StoryDoc).fingerprint.weights;
     if (a.size > b.size) [a, b] = [b, a];
-    let shared = 0;
+    let things = 0;
     for (const term of a.keys()) {
       if (!b.has(term)) continue;
-      if (++shared >= 2 || this.isName(term)) return true;
+      if (this.isName(term)) return true;
+      const words = term.split('_');
+      // A phrase whose words are both shared takes one of them back.
+      if (words.length === 2) things -= words.every((word) => a.has(word) && b.has(word)) ? 1 : 0;
+      else things += 1;
     }
-    return false;
+    return things >= 2;
   }
 
   /** What a batch of new articles can change: them, the articles like them, and all of those articles' stories. */
@@ -366,6 +419,18 @@ class WindowIndex {
     });
     return [...scope].sort((a, b) => a - b);
   }
+}
+
+/** The position of the first time ≥ t in an ascending list. */
+function firstAtOrAfter(times: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((times[mid] as number) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Dot product of two sparse vectors by merging their sorted term numbers. */

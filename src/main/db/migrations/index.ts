@@ -7,6 +7,7 @@ import { searchQueue } from './006-search-queue.ts';
 import { titleIndex } from './007-title-index.ts';
 import { unreadCounts } from './008-unread-counts.ts';
 import { publishers } from './009-publishers.ts';
+import { regroupStories } from './010-regroup-stories.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   titleIndex,
   unreadCounts,
   publishers,
+  regroupStories,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
