@@ -1,7 +1,8 @@
 /**
  * The rules that decide when two articles are one story, each on a small library made
  * for it: one ordinary word in common is chance, one name is not; a feed's own formulas
- * tell nothing; a story grows as reports join it.
+ * tell nothing; a story grows as reports join it; a name the news is about every day is
+ * not enough, a name of the day is.
  */
 import { describe, expect, it } from 'vitest';
 import type { CorpusArticle } from '../../test-support/story-corpus.ts';
@@ -74,4 +75,46 @@ describe('when two articles are one story', () => {
     ]);
     expect(new Set(stories.values()).size).toBe(1);
   });
+
+  it('a name the news is about every day is not enough; a name of the day is', () => {
+    // Kardashian is in the news every nine hours of the last days, Leibovitz only today;
+    // the rest of the library is other news, so that neither name is everywhere.
+    const everyDay = Array.from({ length: 6 }, (_, i) =>
+      article(`Celebrity Desk ${i % 4}`, `Kim Kardashian ${DAILY[i] as string}`, 9 * i + 10),
+    );
+    const otherNews = Array.from({ length: 20 }, (_, i) =>
+      article(`Local ${i}`, `Town${i} fair draws visitor${i} crowd${i}`, ((i * 97) % 95) + 0.5),
+    );
+    const stories = storiesOf([
+      ...otherNews,
+      ...everyDay,
+      article('Games Wire', 'Kim Kardashian launches a mobile game about fame', 3),
+      article('Photo Desk', 'Kim Kardashian wedding portrait took four days to edit', 2),
+      article('Style Daily', 'Annie Leibovitz pulled out of the wedding shoot', 3),
+      article('Arts Page', 'Why Leibovitz walked away before the ceremony', 2),
+    ]);
+    expect(stories.get('Kim Kardashian launches a mobile game about fame')).not.toBe(
+      stories.get('Kim Kardashian wedding portrait took four days to edit'),
+    );
+    expect(stories.get('Annie Leibovitz pulled out of the wedding shoot')).toBe(
+      stories.get('Why Leibovitz walked away before the ceremony'),
+    );
+  });
 });
+
+const DAILY = [
+  'opens a juice bar in Calabasas',
+  'shares gym routine',
+  'spotted at a Malibu beach',
+  'launches lipstick line',
+  'talks about her divorce',
+  'buys a ranch in Wyoming',
+  'wears a yellow gown at the gala',
+  'posts a throwback picture',
+  'visits her grandmother',
+  'signs a perfume deal',
+  'hosts a charity auction',
+  'denies feud rumours',
+  'adopts a rescue puppy',
+  'returns from holiday in Bali',
+];
