@@ -1,4 +1,5 @@
 import type { Migration } from './migration.ts';
+import { REGROUP_WINDOW } from './regroup-window.ts';
 
 /**
  * Who publishes a feed, as the person named it (NULL: worked out from the feed's site,
@@ -15,12 +16,5 @@ export const publishers: Migration = {
   name: 'publishers',
   up: `
     ALTER TABLE feeds ADD COLUMN publisher TEXT;
-    UPDATE articles SET story_id = NULL WHERE id IN (SELECT article_id FROM article_fingerprints);
-    DELETE FROM article_fingerprints;
-    DELETE FROM stories;
-    INSERT INTO stories (id, latest_at, articles)
-      SELECT story_id, max(published_at), count(*) FROM articles
-      WHERE story_id IS NOT NULL GROUP BY story_id
-      HAVING max(published_at) >= (unixepoch() - 15 * 86400) * 1000;
-  `,
+    ${REGROUP_WINDOW}`,
 };

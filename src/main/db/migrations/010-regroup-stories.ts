@@ -1,4 +1,5 @@
 import type { Migration } from './migration.ts';
+import { REGROUP_WINDOW } from './regroup-window.ts';
 
 /**
  * Fingerprints now hold the headline's phrases and short names (GM, UK), and stories
@@ -10,13 +11,5 @@ import type { Migration } from './migration.ts';
 export const regroupStories: Migration = {
   version: 10,
   name: 'regroup-stories',
-  up: `
-    UPDATE articles SET story_id = NULL WHERE id IN (SELECT article_id FROM article_fingerprints);
-    DELETE FROM article_fingerprints;
-    DELETE FROM stories;
-    INSERT INTO stories (id, latest_at, articles)
-      SELECT story_id, max(published_at), count(*) FROM articles
-      WHERE story_id IS NOT NULL GROUP BY story_id
-      HAVING max(published_at) >= (unixepoch() - 15 * 86400) * 1000;
-  `,
+  up: REGROUP_WINDOW,
 };
