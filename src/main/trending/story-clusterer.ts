@@ -53,10 +53,11 @@ const BURST_CAP = 4;
  * - An article is a TF-IDF vector of its fingerprint (headline and lead; words rare in
  *   the window count more, names 1.5×: whatever the window's articles write capitalised
  *   inside a sentence more often than in lower case — "Medtronic", "BOE", "Kardashian",
- *   not "jumps" however a Title Case headline writes it).
- * - Two articles are linked when they share enough to tell: two terms, or one name. One
- *   ordinary word in common ("rivers") is chance, most of all in a small library where
- *   every word is rare.
+ *   not "jumps" however a Title Case headline writes it), each term times its burst
+ *   at the article's time (see burst(): names of the day over names of every day).
+ * - Two articles are linked when they share enough to tell: two things (a phrase and
+ *   its words are one), or one name. One ordinary word in common ("rivers") is chance,
+ *   most of all in a small library where every word is rare.
  * - A story is the sum of its articles' vectors, so its vocabulary grows with its
  *   members: a report that shares "Medtronic" and "Covidien" with the story joins it even
  *   if no single earlier report used both. Stories merge, most alike first, while the
